@@ -1,0 +1,70 @@
+import { GravityClient } from './client';
+import { conversionsRequest } from './endpoints';
+import { MAX_PAGE_SIZE } from './params';
+import { Clock } from '../gas/ports';
+import { Conversion } from './types';
+
+export interface ConversionPagingOptions {
+  /** Stop once this many rows were collected. */
+  maxRows: number;
+  campaignId?: string;
+  eventType?: string;
+  /** Absolute clock time after which no further page is requested. */
+  stopBy: number;
+  /** Stop at the first conversion already known (incremental sync); it is not included. */
+  isKnown?: (conversion: Conversion) => boolean;
+}
+
+export type PagingStop = 'end' | 'max_rows' | 'known' | 'time';
+
+export interface ConversionPagingResult {
+  conversions: Conversion[];
+  /** Why paging ended: the last page, enough rows, an already-known conversion, or the time budget. */
+  stoppedBy: PagingStop;
+  pages: number;
+  totalConversions: number | null;
+}
+
+/**
+ * Follows `next_cursor` through /conversions. Pages depend on each other, so they go one at a time; a
+ * duplicate id (the API does not promise stable cursors while conversions arrive) is skipped, not repeated.
+ */
+export function collectConversions(
+  client: GravityClient,
+  clock: Clock,
+  options: ConversionPagingOptions,
+): ConversionPagingResult {
+  const conversions: Conversion[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  let pages = 0;
+  let total: number | null = null;
+  for (;;) {
+    if (pages > 0 && clock.now() >= options.stopBy)
+      return { conversions, stoppedBy: 'time', pages, totalConversions: total };
+    const remaining = options.maxRows - conversions.length;
+    const page = client.get(
+      conversionsRequest({
+        limit: Math.min(MAX_PAGE_SIZE, Math.max(1, remaining)),
+        cursor,
+        campaignId: options.campaignId,
+        eventType: options.eventType,
+      }),
+    );
+    pages++;
+    total = page.total_conversions ?? total;
+    for (const conversion of page.conversions) {
+      if (options.isKnown?.(conversion))
+        return { conversions, stoppedBy: 'known', pages, totalConversions: total };
+      if (seen.has(conversion.conversion_id)) continue;
+      seen.add(conversion.conversion_id);
+      conversions.push(conversion);
+      if (conversions.length >= options.maxRows) {
+        return { conversions, stoppedBy: 'max_rows', pages, totalConversions: total };
+      }
+    }
+    if (!page.has_more || !page.next_cursor)
+      return { conversions, stoppedBy: 'end', pages, totalConversions: total };
+    cursor = page.next_cursor;
+  }
+}
