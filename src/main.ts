@@ -10,6 +10,8 @@ import { buildMenu } from './ui/menu';
 
 type CellResult = ReturnType<typeof gravityInfo>;
 
+// ── Menu and install ────────────────────────────────────────────────────────────────────────────────────
+
 /**
  * Builds the Extensions › Gravity menu. Runs under every auth mode; under NONE it touches nothing else.
  * @param {GoogleAppsScript.Events.SheetsOnOpen} _e The open event.
@@ -26,6 +28,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
+// ── Custom functions (src/formulas) ─────────────────────────────────────────────────────────────────────
+
 /**
  * The Gravity advertiser behind the saved API key: a field/value table of advertiser_id, name and email.
  *
@@ -36,3 +40,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function GRAVITY_INFO(field?: unknown): CellResult {
   return customFunction(() => gravityInfo(formulaRuntime(), field));
 }
+
+// ── Sidebar and settings (src/ui, src/settings) ────────────────────────────────────────────────────────
+
+// ── Report tabs, menu actions and schedule (src/reports) ───────────────────────────────────────────────
+
+// ── Finance (src/finance) ───────────────────────────────────────────────────────────────────────────────

@@ -2,11 +2,10 @@ import { GravityClient } from '../api/client';
 import { appsScriptClock } from '../gas/clock';
 import { documentCache } from '../gas/cache';
 import { sha256Hex } from '../gas/digest';
-import { urlFetchHttp } from '../gas/http';
+import { connectGravity } from '../gas/gravity';
 import { Clock } from '../gas/ports';
-import { scriptProperties, userProperties } from '../gas/properties';
+import { userProperties } from '../gas/properties';
 import { requireApiKey, requireFormulasAllowed } from '../settings/credentials';
-import { SETTING } from '../settings/keys';
 import { utilitiesOffset, zoneClock, ZoneClock } from '../tables/timezone';
 import { FormulaResponseCache } from './response-cache';
 
@@ -41,11 +40,8 @@ export function formulaRuntime(): FormulaRuntime {
     const apiKey = requireApiKey(owner);
     requireFormulasAllowed(owner, spreadsheet.getId());
     const store = documentCache();
-    return new GravityClient({
-      http: urlFetchHttp(),
-      clock,
+    return connectGravity({
       apiKey,
-      baseUrl: scriptProperties().get(SETTING.baseUrl) ?? undefined,
       deadline: startedAt + FORMULA_RETRY_BUDGET_MS,
       cache: store
         ? new FormulaResponseCache(store, keyFingerprint(apiKey), (t) => sha256Hex(t).slice(0, 32))
