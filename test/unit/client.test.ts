@@ -47,18 +47,18 @@ describe('GravityClient requests', () => {
     ['/campaigns/camp%2F1%202', campaignRequest('camp/1 2')],
     ['/metrics?days=7', metricsRequest({ range: { days: 7 } })],
     [
-      metricsRequest({ range: { start: '2025-01-01', end: '2025-01-31' }, campaignId: 'c1' }),
       '/metrics?campaign_id=c1&end_date=2025-01-31&start_date=2025-01-01',
+      metricsRequest({ range: { start: '2025-01-01', end: '2025-01-31' }, campaignId: 'c1' }),
     ],
     [
-      conversionsRequest({ limit: 100, cursor: 'abc', eventType: 'purchase' }),
       '/conversions?cursor=abc&event_type=purchase&limit=100',
+      conversionsRequest({ limit: 100, cursor: 'abc', eventType: 'purchase' }),
     ],
     ['/billing', billingRequest()],
     ['/events/analytics?days=30&domain=acme', eventsRequest({ range: { days: 30 }, domain: 'acme' })],
     [
-      conversionStatsRequest({ range: { days: 30 }, eventType: 'lead' }),
       '/events/conversion-stats?days=30&event_type=lead',
+      conversionStatsRequest({ range: { days: 30 }, eventType: 'lead' }),
     ],
     ['/integrations', integrationsRequest()],
   ])('builds %#: %s', (path, request) => {
