@@ -46,22 +46,62 @@ export function choice<T extends string>(
 ): T | undefined {
   const text = optionalText(value, name);
   if (text === undefined) {
-    if (required)
-      throw invalidArgument(`${name} is required: use one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+    if (required) throw invalidArgument(`${name} is required: use one of ${listOf(choices)}.`);
     return undefined;
   }
+  return matchChoice(text, name, choices);
+}
+
+export function requiredChoice<T extends string>(value: SheetArg, name: string, choices: readonly T[]): T {
+  const text = optionalText(value, name);
+  if (text === undefined) throw invalidArgument(`${name} is required: use one of ${listOf(choices)}.`);
+  return matchChoice(text, name, choices);
+}
+
+function matchChoice<T extends string>(text: string, name: string, choices: readonly T[]): T {
   const found = choices.find((c) => c.toLowerCase() === text.toLowerCase());
-  if (!found) {
-    throw invalidArgument(
-      `${name} "${text}" is not known: use one of ${choices.map((c) => `"${c}"`).join(', ')}.`,
-    );
-  }
+  if (!found) throw invalidArgument(`${name} "${text}" is not known: use one of ${listOf(choices)}.`);
   return found;
 }
 
+function listOf(choices: readonly string[]): string {
+  return choices.map((c) => `"${c}"`).join(', ');
+}
+
 export function describe(value: SheetArg): string {
-  if (value instanceof Date) return 'a date';
+  if (isDate(value)) return 'a date';
   if (typeof value === 'string') return `"${value}"`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
+}
+
+/** A Date from a date cell. Checked by tag, not instanceof: a Date made in another realm is still a date. */
+export function isDate(value: SheetArg): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A whole number in [min, max]; blank gives `fallback`. Numeric text ("30") counts as the number. */
+export function wholeNumber(
+  value: SheetArg,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  const v = single(value, name);
+  if (isBlank(v)) return fallback;
+  const number = numberOf(v);
+  if (number === null || !Number.isInteger(number) || number < min || number > max) {
+    throw invalidArgument(
+      `${name} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not ${describe(v)}.`,
+    );
+  }
+  return number;
+}
+
+/** A number cell, or text of digits (a number typed as text); null for anything else. */
+export function numberOf(value: SheetArg): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return null;
 }

@@ -1,0 +1,50 @@
+import { collectConversions } from '../api/pagination';
+import { formulaValues } from '../tables/cells';
+import { conversionsTable } from '../tables/conversions';
+import { optionalText, SheetArg, wholeNumber } from './args';
+import { FormulaResult } from './results';
+import { FORMULA_PAGING_BUDGET_MS, FormulaRuntime } from './runtime';
+
+export const DEFAULT_CONVERSION_ROWS = 100;
+/**
+ * 50 pages of 100: about what fits in a formula's 30 s when the API answers promptly. Larger histories belong
+ * in a Conversions report tab, which has 6 minutes and syncs incrementally.
+ */
+export const MAX_CONVERSION_ROWS = 5_000;
+
+/**
+ * GRAVITY_CONVERSIONS([max_rows], [campaign_id], [event_type]): the newest conversions, following next_cursor
+ * until max_rows or the end. When the time budget runs out first, the rows fetched so far are returned with a
+ * last row that says so: partial data the user can see is more useful than an #ERROR! at the 30 s limit.
+ */
+export function gravityConversions(
+  runtime: FormulaRuntime,
+  maxRows: SheetArg,
+  campaignId: SheetArg,
+  eventType: SheetArg,
+): FormulaResult {
+  const max = wholeNumber(maxRows, 'max_rows', 1, MAX_CONVERSION_ROWS, DEFAULT_CONVERSION_ROWS);
+  const campaign = optionalText(campaignId, 'campaign_id');
+  const event = optionalText(eventType, 'event_type');
+  const result = collectConversions(runtime.client, runtime.clock, {
+    maxRows: max,
+    campaignId: campaign,
+    eventType: event,
+    stopBy: runtime.startedAt + FORMULA_PAGING_BUDGET_MS,
+  });
+  const values = formulaValues(conversionsTable(result.conversions), runtime.zone);
+  if (result.stoppedBy !== 'time') return values;
+  const note = timeLimitNote(result.conversions.length, max, result.totalConversions);
+  values.push(values[0].map((_, i) => (i === 0 ? note : '')));
+  return values;
+}
+
+export function timeLimitNote(fetched: number, asked: number, total: number | null): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const wanted = total === null ? count(asked) : count(Math.min(asked, total));
+  return (
+    `Gravity: stopped after ${count(fetched)} of ${wanted} conversions to stay within Google's 30-second limit ` +
+    'for formulas. Ask for fewer rows (max_rows), or add a Conversions report tab ' +
+    '(Extensions › Gravity › Add report) for the full history.'
+  );
+}
