@@ -5,6 +5,14 @@
  */
 import { customFunction } from './formulas/custom-function';
 import { gravityInfo } from './formulas/info';
+import { gravityBilling } from './formulas/billing';
+import { gravityCampaign, gravityCampaigns } from './formulas/campaigns';
+import { gravityConversionStats } from './formulas/conversion-stats';
+import { gravityConversions } from './formulas/conversions';
+import { gravityEvents } from './formulas/events';
+import { gravityIntegrations } from './formulas/integrations';
+import { gravityMetrics, gravityTotal } from './formulas/metrics';
+import { refreshFormulas as refreshGravityFormulas } from './formulas/refresh';
 import { formulaRuntime } from './formulas/runtime';
 import { buildMenu } from './ui/menu';
 
@@ -39,6 +47,162 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  */
 export function GRAVITY_INFO(field?: unknown): CellResult {
   return customFunction(() => gravityInfo(formulaRuntime(), field));
+}
+
+/**
+ * Every campaign with its lifetime numbers: the API's campaign fields, then ctr, cpc, cpm, conversion_rate, cpa
+ * and roas computed from those lifetime numbers (blank where the denominator is 0).
+ *
+ * @param {string} status Optional: only campaigns with this status, e.g. "active", "paused" or "draft". Blank for all.
+ * @return A header row and one row per campaign.
+ * @customfunction
+ */
+export function GRAVITY_CAMPAIGNS(status?: unknown): CellResult {
+  return customFunction(() => gravityCampaigns(formulaRuntime(), status));
+}
+
+/**
+ * One campaign's details as a field/value table: lists joined with ", ", each UTM parameter on its own
+ * utm_params.<name> row.
+ *
+ * @param {string} campaign_id The campaign's id (GRAVITY_CAMPAIGNS() lists them).
+ * @param {string} field Optional: one field to return alone, e.g. "name", "status", "spend", "allowed_countries" or "utm_params.utm_source".
+ * @return The campaign's field/value table, or the one field asked for.
+ * @customfunction
+ */
+export function GRAVITY_CAMPAIGN(campaign_id: unknown, field?: unknown): CellResult {
+  return customFunction(() => gravityCampaign(formulaRuntime(), campaign_id, field));
+}
+
+/**
+ * Daily metrics, one row per day, oldest first: date, impressions, clicks, spend, conversions, revenue, ctr,
+ * cpc, cpm, conversion_rate, cpa, roas.
+ *
+ * @param {number|Date|string} days_or_start Optional: number of days from 1 to 365 (blank: 30), or a start date (a date cell or "YYYY-MM-DD").
+ * @param {Date|string} end_date Required with a start date: the last day (a date cell or "YYYY-MM-DD"). Blank otherwise.
+ * @param {string} campaign_id Optional: one campaign's id. Blank for all campaigns.
+ * @return A header row and one row per day.
+ * @customfunction
+ */
+export function GRAVITY_METRICS(
+  days_or_start?: unknown,
+  end_date?: unknown,
+  campaign_id?: unknown,
+): CellResult {
+  return customFunction(() => gravityMetrics(formulaRuntime(), days_or_start, end_date, campaign_id));
+}
+
+/**
+ * One total for a period: impressions, clicks, spend, conversions or revenue from the API's totals, or ctr,
+ * cpc, cpm, conversion_rate, cpa or roas computed from those totals (blank where the denominator is 0).
+ *
+ * @param {string} metric "impressions", "clicks", "spend", "conversions", "revenue", "ctr", "cpc", "cpm", "conversion_rate", "cpa" or "roas".
+ * @param {number|Date|string} days_or_start Optional: number of days from 1 to 365 (blank: 30), or a start date (a date cell or "YYYY-MM-DD").
+ * @param {Date|string} end_date Required with a start date: the last day (a date cell or "YYYY-MM-DD"). Blank otherwise.
+ * @param {string} campaign_id Optional: one campaign's id. Blank for all campaigns.
+ * @return The total, as one number.
+ * @customfunction
+ */
+export function GRAVITY_TOTAL(
+  metric: unknown,
+  days_or_start?: unknown,
+  end_date?: unknown,
+  campaign_id?: unknown,
+): CellResult {
+  return customFunction(() => gravityTotal(formulaRuntime(), metric, days_or_start, end_date, campaign_id));
+}
+
+/**
+ * The newest conversions, with value (value_cents / 100) beside value_cents. If Google's 30-second limit for
+ * formulas comes first, returns the rows fetched so far and a last row that says so.
+ *
+ * @param {number} max_rows Optional: how many conversions, from 1 to 5000 (blank: 100).
+ * @param {string} campaign_id Optional: only this campaign's conversions. Blank for all.
+ * @param {string} event_type Optional: only this event type, e.g. "purchase" or "lead". Blank for all.
+ * @return A header row and one row per conversion, newest first.
+ * @customfunction
+ */
+export function GRAVITY_CONVERSIONS(
+  max_rows?: unknown,
+  campaign_id?: unknown,
+  event_type?: unknown,
+): CellResult {
+  return customFunction(() => gravityConversions(formulaRuntime(), max_rows, campaign_id, event_type));
+}
+
+/**
+ * The billing summary as a field/value table: total_spend_dollars, total_billed_dollars, unbilled_dollars,
+ * credits_dollars, billing_enabled, last_spend_sync_at, last_billed_at.
+ *
+ * @param {string} field Optional: one of those fields to return alone, e.g. "unbilled_dollars".
+ * @return The billing field/value table, or the one field asked for.
+ * @customfunction
+ */
+export function GRAVITY_BILLING(field?: unknown): CellResult {
+  return customFunction(() => gravityBilling(formulaRuntime(), field));
+}
+
+/**
+ * Pixel events for a period, by domain, by hour or by event type.
+ *
+ * @param {string} view "domains" (domain, events), "timeseries" (date, events per hour) or "types" (event_type, total, last_received).
+ * @param {number|Date|string} days_or_start Optional: number of days from 1 to 365 (blank: 30), or a start date (a date cell or "YYYY-MM-DD").
+ * @param {Date|string} end_date Required with a start date: the last day (a date cell or "YYYY-MM-DD"). Blank otherwise.
+ * @param {string} domain Optional: only domains containing this text. Blank for all.
+ * @param {string} event_type Optional: only this event type, e.g. "page_view", "form_submit" or "click". Blank for all.
+ * @return A header row and one row per domain, hour or event type.
+ * @customfunction
+ */
+export function GRAVITY_EVENTS(
+  view: unknown,
+  days_or_start?: unknown,
+  end_date?: unknown,
+  domain?: unknown,
+  event_type?: unknown,
+): CellResult {
+  return customFunction(() =>
+    gravityEvents(formulaRuntime(), view, days_or_start, end_date, domain, event_type),
+  );
+}
+
+/**
+ * Conversion statistics for a period: per day, per event type, or the total.
+ *
+ * @param {string} view "timeseries" (date, conversions per day), "types" (event_type, total) or "total" (one number).
+ * @param {number|Date|string} days_or_start Optional: number of days from 1 to 365 (blank: 30), or a start date (a date cell or "YYYY-MM-DD").
+ * @param {Date|string} end_date Required with a start date: the last day (a date cell or "YYYY-MM-DD"). Blank otherwise.
+ * @param {string} event_type Optional: only this event type, e.g. "purchase" or "lead". Blank for all.
+ * @return A header row and rows, or one number for "total".
+ * @customfunction
+ */
+export function GRAVITY_CONVERSION_STATS(
+  view: unknown,
+  days_or_start?: unknown,
+  end_date?: unknown,
+  event_type?: unknown,
+): CellResult {
+  return customFunction(() =>
+    gravityConversionStats(formulaRuntime(), view, days_or_start, end_date, event_type),
+  );
+}
+
+/**
+ * Connected integrations, one row per Shopify store or Calendly account: type, id, shop_domain, is_active,
+ * connected_at, verification_status.
+ *
+ * @return A header row and one row per connection.
+ * @customfunction
+ */
+export function GRAVITY_INTEGRATIONS(): CellResult {
+  return customFunction(() => gravityIntegrations(formulaRuntime()));
+}
+
+/**
+ * Menu: Refresh GRAVITY formulas. Drops the formulas' cached API responses and recalculates every GRAVITY_*
+ * formula in the spreadsheet.
+ */
+export function refreshFormulas(): void {
+  refreshGravityFormulas();
 }
 
 // ── Sidebar and settings (src/ui, src/settings) ────────────────────────────────────────────────────────
