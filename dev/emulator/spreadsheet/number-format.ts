@@ -86,8 +86,13 @@ export function formatAutomaticNumber(n: number): string {
   return `${n < 0 ? '-' : ''}${text}`;
 }
 
+/** Decimal rounding, half away from zero (1.005 → 1.01), shifting exponents in text to avoid binary error. */
 function roundHalfUp(abs: number, decimals: number): number {
-  return Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
+  const [mantissa, exponent] = abs.toExponential().split('e');
+  const shifted = Number(`${mantissa}e${Number(exponent) + decimals}`);
+  if (!Number.isFinite(shifted) || shifted >= 1e21) return abs;
+  const [m2, e2] = Math.round(shifted).toExponential().split('e');
+  return Number(`${m2}e${Number(e2) - decimals}`);
 }
 
 function groupThousands(digits: string): string {
