@@ -207,6 +207,81 @@ export function refreshFormulas(): void {
 
 // ── Sidebar and settings (src/ui, src/settings) ────────────────────────────────────────────────────────
 
+import type { ReportRowView, ReportRunResult, ScheduleView } from './reports/contract';
+import { liveSidebar, showSidebar as openSidebar } from './ui/sidebar';
+import type { CampaignOption, SettingsView, SidebarState } from './ui/sidebar-api';
+import { runHandler } from './ui/sidebar-server';
+
+/** Opens the Gravity sidebar (Extensions › Gravity › Open sidebar). */
+export function showSidebar(): void {
+  openSidebar();
+}
+
+/** Sidebar: settings, reports and schedule in one call. */
+export function sidebarLoad(): SidebarState {
+  return runHandler(() => liveSidebar().sidebarLoad());
+}
+
+/**
+ * Sidebar: verifies an API key against /info, then saves it and allows formulas here.
+ * @param {string} apiKey The pasted key.
+ */
+export function sidebarSaveKey(apiKey: unknown): SettingsView {
+  return runHandler(() => liveSidebar().sidebarSaveKey(apiKey));
+}
+
+/** Sidebar: removes the saved API key. */
+export function sidebarRemoveKey(): SettingsView {
+  return runHandler(() => liveSidebar().sidebarRemoveKey());
+}
+
+/**
+ * Sidebar: allows or disallows GRAVITY formulas in this spreadsheet.
+ * @param {boolean} allowed Whether formulas may use the key here.
+ */
+export function sidebarAllowFormulas(allowed: unknown): SettingsView {
+  return runHandler(() => liveSidebar().sidebarAllowFormulas(allowed));
+}
+
+/** Sidebar: the account's campaigns, for the add-report form. */
+export function sidebarCampaigns(): CampaignOption[] {
+  return runHandler(() => liveSidebar().sidebarCampaigns());
+}
+
+/** Sidebar: the rows of Gravity Reports. */
+export function sidebarReports(): ReportRowView[] {
+  return runHandler(() => liveSidebar().sidebarReports());
+}
+
+/**
+ * Sidebar: adds a row to Gravity Reports.
+ * @param {NewReport} report The report from the form.
+ */
+export function sidebarAddReport(report: unknown): ReportRowView[] {
+  return runHandler(() => liveSidebar().sidebarAddReport(report));
+}
+
+/**
+ * Sidebar: refreshes one report.
+ * @param {number} row Its row in Gravity Reports.
+ */
+export function sidebarRefreshReport(row: unknown): ReportRunResult {
+  return runHandler(() => liveSidebar().sidebarRefreshReport(row));
+}
+
+/** Sidebar: the schedule and its last run. */
+export function sidebarSchedule(): ScheduleView {
+  return runHandler(() => liveSidebar().sidebarSchedule());
+}
+
+/**
+ * Sidebar: sets how often reports refresh themselves.
+ * @param {string} frequency "hour", "day", "week" or "off".
+ */
+export function sidebarSetSchedule(frequency: unknown): ScheduleView {
+  return runHandler(() => liveSidebar().sidebarSetSchedule(frequency));
+}
+
 // ── Report tabs, menu actions and schedule (src/reports) ───────────────────────────────────────────────
 
 // ── Finance (src/finance) ───────────────────────────────────────────────────────────────────────────────
