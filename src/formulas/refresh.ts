@@ -17,7 +17,8 @@ export function gravityFormulaCells(formulas: string[][]): FormulaCell[] {
   const cells: FormulaCell[] = [];
   formulas.forEach((row, r) =>
     row.forEach((formula, c) => {
-      if (formula && GRAVITY_CALL.test(formula)) cells.push({ row: r + 1, column: c + 1, formula });
+      if (formula.startsWith('=') && GRAVITY_CALL.test(formula))
+        cells.push({ row: r + 1, column: c + 1, formula });
     }),
   );
   return cells;
