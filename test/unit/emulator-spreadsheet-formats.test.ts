@@ -1,9 +1,29 @@
 /** Display values under the common Sheets number formats. */
-import { formatCellValue, formatAutomaticNumber, isDateTimeFormat } from '../../dev/emulator/spreadsheet/number-format';
+import {
+  formatCellValue,
+  formatAutomaticNumber,
+  isDateTimeFormat,
+} from '../../dev/emulator/spreadsheet/number-format';
 import { wallClockToSerial } from '../../dev/emulator/spreadsheet/dates';
 
-const SERIAL = wallClockToSerial({ year: 2025, month: 5, day: 20, hour: 14, minute: 30, second: 5, millisecond: 0 });
-const MORNING = wallClockToSerial({ year: 2025, month: 1, day: 3, hour: 9, minute: 5, second: 0, millisecond: 0 });
+const SERIAL = wallClockToSerial({
+  year: 2025,
+  month: 5,
+  day: 20,
+  hour: 14,
+  minute: 30,
+  second: 5,
+  millisecond: 0,
+});
+const MORNING = wallClockToSerial({
+  year: 2025,
+  month: 1,
+  day: 3,
+  hour: 9,
+  minute: 5,
+  second: 0,
+  millisecond: 0,
+});
 
 const CASES: Array<[number | string | boolean, string, string]> = [
   [1234.567, '', '1234.567'],

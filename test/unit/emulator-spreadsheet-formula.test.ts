@@ -1,14 +1,25 @@
 /** Custom-function formulas: parsing calls, queuing recalculation, spilling results. */
-import { SheetsErrorValue, parseFormulaCall, unknownFunctionError, writeFormulaResult } from '../../dev/emulator/spreadsheet';
+import {
+  SheetsErrorValue,
+  parseFormulaCall,
+  unknownFunctionError,
+  writeFormulaResult,
+} from '../../dev/emulator/spreadsheet';
 import { setup } from './emulator-spreadsheet-helpers';
 
 describe('parseFormulaCall', () => {
   test('numbers, strings, booleans, empty arguments, cells and ranges', () => {
     const { sheet, spreadsheet } = setup();
-    sheet.typeValues('A1', [['2025-05-01', '5%'], ['', 'x']]);
+    sheet.typeValues('A1', [
+      ['2025-05-01', '5%'],
+      ['', 'x'],
+    ]);
     const other = spreadsheet.addSheet('Other data');
     other.typeValues('A1', [['7']]);
-    const parsed = parseFormulaCall('=gravity_metrics(30, "say ""hi""", TRUE, , A1, B1, A1:B2, \'Other data\'!A1, -2.5)', sheet);
+    const parsed = parseFormulaCall(
+      '=gravity_metrics(30, "say ""hi""", TRUE, , A1, B1, A1:B2, \'Other data\'!A1, -2.5)',
+      sheet,
+    );
     expect(parsed?.name).toBe('GRAVITY_METRICS');
     const args = parsed!.args;
     expect(args.slice(0, 4)).toEqual([30, 'say "hi"', true, '']);
@@ -20,7 +31,10 @@ describe('parseFormulaCall', () => {
 
   test('no arguments, and formulas that are not a simple call', () => {
     const { sheet } = setup();
-    expect(parseFormulaCall('=GRAVITY_INTEGRATIONS()', sheet)).toEqual({ name: 'GRAVITY_INTEGRATIONS', args: [] });
+    expect(parseFormulaCall('=GRAVITY_INTEGRATIONS()', sheet)).toEqual({
+      name: 'GRAVITY_INTEGRATIONS',
+      args: [],
+    });
     expect(parseFormulaCall('=GRAVITY_TOTAL("spend", TODAY()-7)', sheet)).toBeNull();
     expect(parseFormulaCall('=1+2', sheet)).toBeNull();
   });
@@ -38,7 +52,9 @@ describe('writing formulas', () => {
       ['ss1', 'Sheet1', 2, 4],
     ]);
     expect(sheet.cell('B2')).toMatchObject({ value: 'Loading...', formula: '=GRAVITY_TOTAL("spend", 7)' });
-    expect(sh.getRange('B2:D2').getFormulas()).toEqual([['=GRAVITY_TOTAL("spend", 7)', '=SUM(A1:A3)', '=GRAVITY_INFO()']]);
+    expect(sh.getRange('B2:D2').getFormulas()).toEqual([
+      ['=GRAVITY_TOTAL("spend", 7)', '=SUM(A1:A3)', '=GRAVITY_INFO()'],
+    ]);
   });
 });
 
@@ -99,7 +115,9 @@ describe('writeFormulaResult', () => {
       ['#REF!', ''],
       ['', 'mine'],
     ]);
-    expect(sheet.cell('A1').error).toBe('Array result was not expanded because it would overwrite data in B2.');
+    expect(sheet.cell('A1').error).toBe(
+      'Array result was not expanded because it would overwrite data in B2.',
+    );
   });
 
   test('re-evaluating shrinks the old spill', () => {

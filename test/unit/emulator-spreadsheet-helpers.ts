@@ -1,5 +1,11 @@
 /** A hand-made Execution and a fresh store for driving createSpreadsheetApp directly. */
-import { type Execution, type ExecutionKind, EXECUTION_LIMIT_MS, ExecutionTimeExceeded, emptyCounters } from '../../dev/emulator/context';
+import {
+  type Execution,
+  type ExecutionKind,
+  EXECUTION_LIMIT_MS,
+  ExecutionTimeExceeded,
+  emptyCounters,
+} from '../../dev/emulator/context';
 import { SpreadsheetStore, createSpreadsheetApp } from '../../dev/emulator/spreadsheet';
 
 export interface TestExecution extends Execution {
@@ -35,9 +41,16 @@ export function makeExecution(opts: {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the script-facing API is untyped on purpose
 export type Script = any;
 
-export function setup(opts: { kind?: ExecutionKind; timeZone?: string; activeSpreadsheetId?: string | null } = {}) {
+export function setup(
+  opts: { kind?: ExecutionKind; timeZone?: string; activeSpreadsheetId?: string | null } = {},
+) {
   const store = new SpreadsheetStore();
-  const spreadsheet = store.create({ id: 'ss1', name: 'Budget', owner: 'owner@example.com', timeZone: opts.timeZone ?? 'America/New_York' });
+  const spreadsheet = store.create({
+    id: 'ss1',
+    name: 'Budget',
+    owner: 'owner@example.com',
+    timeZone: opts.timeZone ?? 'America/New_York',
+  });
   const queued: Array<[string, string, number, number]> = [];
   const execution = makeExecution({ kind: opts.kind, activeSpreadsheetId: opts.activeSpreadsheetId });
   const app: Script = createSpreadsheetApp(execution, store, {

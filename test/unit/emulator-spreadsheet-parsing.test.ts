@@ -17,7 +17,7 @@ const WRITTEN: Array<[unknown, unknown, string, string]> = [
   ['TRUE', true, 'TRUE', '0.###############'],
   ['false', false, 'FALSE', '0.###############'],
   ["'00123", '00123', '00123', '0.###############'],
-  ["'=IMPORTDATA(\"x\")", '=IMPORTDATA("x")', '=IMPORTDATA("x")', '0.###############'],
+  ['\'=IMPORTDATA("x")', '=IMPORTDATA("x")', '=IMPORTDATA("x")', '0.###############'],
   ["'TRUE", 'TRUE', 'TRUE', '0.###############'],
   ['@x', '@x', '@x', '0.###############'],
   ['hello', 'hello', 'hello', '0.###############'],

@@ -41,7 +41,9 @@ describe('other kinds', () => {
   test('AuthMode.NONE may build the add-on menu and nothing else', () => {
     const { app, spreadsheet } = setup({ kind: 'authNone' });
     app.getUi().createAddonMenu().addItem('Open sidebar', 'showSidebar').addToUi();
-    expect(spreadsheet.ui.addonMenu?.items).toEqual([{ type: 'item', caption: 'Open sidebar', functionName: 'showSidebar' }]);
+    expect(spreadsheet.ui.addonMenu?.items).toEqual([
+      { type: 'item', caption: 'Open sidebar', functionName: 'showSidebar' },
+    ]);
     expect(() => app.getActiveSpreadsheet()).toThrow(
       'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
     );
@@ -74,7 +76,9 @@ describe('other kinds', () => {
   test('spreadsheetPermissionError is reusable by the core', () => {
     expect(spreadsheetPermissionError('full', 'Range.setValues')).toBeNull();
     expect(spreadsheetPermissionError('customFunction', 'Range.getValues')).toBeNull();
-    expect(spreadsheetPermissionError('customFunction', 'Range.setValues')).toBe('You do not have permission to call setValues');
+    expect(spreadsheetPermissionError('customFunction', 'Range.setValues')).toBe(
+      'You do not have permission to call setValues',
+    );
     expect(spreadsheetPermissionError('customFunction', 'DataValidationBuilder.setAllowInvalid')).toBeNull();
   });
 });

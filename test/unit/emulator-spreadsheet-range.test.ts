@@ -68,7 +68,13 @@ describe('getRange bounds', () => {
   test('A1 notation, whole columns and offsets', () => {
     const { sh, app } = sheet1();
     const r = sh.getRange('B2:C4');
-    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]).toEqual([2, 2, 3, 2, 'B2:C4']);
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]).toEqual([
+      2,
+      2,
+      3,
+      2,
+      'B2:C4',
+    ]);
     expect(sh.getRange('A:B').getNumRows()).toBe(1000);
     expect(r.offset(1, 1).getA1Notation()).toBe('C3:D5');
     expect(r.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
@@ -161,7 +167,12 @@ describe('formats, fonts, notes', () => {
 describe('data validation', () => {
   test('list rule with setAllowInvalid(false) rejects other values', () => {
     const { app, sh, sheet } = sheet1();
-    const rule = app.newDataValidation().requireValueInList(['replace', 'append'], true).setAllowInvalid(false).setHelpText('Mode').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['replace', 'append'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Mode')
+      .build();
     sh.getRange('J2:J3').setDataValidation(rule);
     sh.getRange('J2').setValue('append');
     expect(() => sh.getRange('J3').setValue('upsert')).toThrow(

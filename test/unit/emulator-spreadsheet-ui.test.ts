@@ -6,8 +6,14 @@ const html = (title: string, content: string) => ({ getTitle: () => title, getCo
 test('the add-on menu tree with submenus and separators is recorded when added', () => {
   const { app, spreadsheet } = setup();
   const ui = app.getUi();
-  const addReport = ui.createMenu('Add report').addItem('Campaigns', 'addCampaigns').addItem('Billing snapshot', 'addBilling');
-  const schedule = ui.createMenu('Schedule').addItem('Every hour', 'scheduleHourly').addItem('Turn off', 'scheduleOff');
+  const addReport = ui
+    .createMenu('Add report')
+    .addItem('Campaigns', 'addCampaigns')
+    .addItem('Billing snapshot', 'addBilling');
+  const schedule = ui
+    .createMenu('Schedule')
+    .addItem('Every hour', 'scheduleHourly')
+    .addItem('Turn off', 'scheduleOff');
   const menu = ui
     .createAddonMenu()
     .addItem('Open sidebar', 'showSidebar')
@@ -44,14 +50,21 @@ test('the add-on menu tree with submenus and separators is recorded when added',
 
 test('addItem needs a function name, not a function', () => {
   const { app } = setup();
-  expect(() => app.getUi().createAddonMenu().addItem('Go', () => 1)).toThrow("don't match the method signature");
+  expect(() =>
+    app
+      .getUi()
+      .createAddonMenu()
+      .addItem('Go', () => 1),
+  ).toThrow("don't match the method signature");
 });
 
 test('a custom top-level menu replaces one with the same caption', () => {
   const { app, spreadsheet } = setup();
   app.getUi().createMenu('Tools').addItem('A', 'a').addToUi();
   app.getUi().createMenu('Tools').addItem('B', 'b').addToUi();
-  expect(spreadsheet.ui.menus).toEqual([{ addon: false, caption: 'Tools', items: [{ type: 'item', caption: 'B', functionName: 'b' }] }]);
+  expect(spreadsheet.ui.menus).toEqual([
+    { addon: false, caption: 'Tools', items: [{ type: 'item', caption: 'B', functionName: 'b' }] },
+  ]);
 });
 
 test('sidebars and dialogs record title and HTML', () => {
@@ -70,7 +83,11 @@ test('alerts return the pressed button (OK by default, queued responses first)',
   spreadsheet.ui.pendingResponses.push({ button: 'NO' });
   expect(ui.alert('Remove key?', 'This cannot be undone.', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
   expect(ui.alert('Again?', 'Sure', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
-  expect(spreadsheet.ui.alerts[1]).toEqual({ title: 'Remove key?', prompt: 'This cannot be undone.', buttons: 'YES_NO' });
+  expect(spreadsheet.ui.alerts[1]).toEqual({
+    title: 'Remove key?',
+    prompt: 'This cannot be undone.',
+    buttons: 'YES_NO',
+  });
 });
 
 test('toasts are recorded with title and timeout (default 5 s)', () => {
