@@ -7,7 +7,7 @@ import { parseTimestamp } from '../tables/cells';
 import { column, ColumnType, RawValue, Table } from '../tables/table';
 import { daysInclusive, utcDate } from './calendar';
 import { DateWindow, WindowMetrics } from './daily-history';
-import { agrees, centsOrNull, formatDollars, sumCents, toDollars } from './money';
+import { agrees, centsOrNull, formatDollars, sumCents, TOLERANCE_CENTS, toDollars } from './money';
 
 export type CheckStatus = 'OK' | 'MISMATCH' | 'WARN' | 'INFO';
 
@@ -285,61 +285,74 @@ function lastInvoice(input: ReconciliationInput, limits: StalenessLimits): Check
   );
 }
 
+/**
+ * Billing follows spend: between two snapshots the billed total may grow by at most what was unbilled at the
+ * first one plus the spend added since (an invoice never bills money that was not spent), and neither total
+ * should go down. Independent of the current unbilled figure, so a broken billed + unbilled identity shows up
+ * in its own check only.
+ */
 function sinceSnapshot(input: ReconciliationInput): Check | null {
-  const what = 'Change in billed + unbilled = change in spend since the previous snapshot';
+  const what = 'Change in billed vs change in spend since the previous snapshot';
   if (input.history === null) return null;
   const previous = input.history.previous;
+  const info = (status: CheckStatus, detail: string): Check => ({
+    check: what,
+    expected: null,
+    actual: null,
+    unit: 'money',
+    status,
+    detail,
+  });
   if (previous === null) {
-    return {
-      check: what,
-      expected: null,
-      actual: null,
-      unit: 'money',
-      status: 'INFO',
-      detail: `The billing history tab "${input.history.tab}" has no earlier snapshot yet; the next run compares with this one.`,
-    };
+    return info(
+      'INFO',
+      `The billing history tab "${input.history.tab}" has no earlier snapshot yet; the next run compares with this one.`,
+    );
   }
-  const b = input.billing;
-  const now = {
-    spend: centsOrNull(b.total_spend_dollars),
-    billed: centsOrNull(b.total_billed_dollars),
-    unbilled: centsOrNull(b.unbilled_dollars),
-  };
-  const before = {
-    spend: previous.totalSpendCents,
-    billed: previous.billedCents,
-    unbilled: previous.unbilledCents,
-  };
   const since = `the snapshot of ${stamp(previous.fetchedAt)} in "${input.history.tab}"`;
-  const values = [now.spend, now.billed, now.unbilled, before.spend, before.billed, before.unbilled];
-  if (values.some((v) => v === null)) {
-    return {
-      check: what,
-      expected: null,
-      actual: null,
-      unit: 'money',
-      status: 'WARN',
-      detail: `Cannot compare with ${since}: a total, billed or unbilled amount is missing there or in /billing now.`,
-    };
+  const spendNow = centsOrNull(input.billing.total_spend_dollars);
+  const billedNow = centsOrNull(input.billing.total_billed_dollars);
+  const { totalSpendCents: spendBefore, billedCents: billedBefore, unbilledCents: unbilledBefore } = previous;
+  if (spendNow === null || billedNow === null || spendBefore === null || billedBefore === null) {
+    return info(
+      'WARN',
+      `Cannot compare with ${since}: its or /billing's total spend or billed amount is missing.`,
+    );
   }
-  const [spendNow, billedNow, unbilledNow, spendBefore, billedBefore, unbilledBefore] = values as number[];
   const spendChange = spendNow - spendBefore;
   const billedChange = billedNow - billedBefore;
-  const unbilledChange = unbilledNow - unbilledBefore;
+  const billable = (unbilledBefore ?? spendBefore - billedBefore) + spendChange;
   const trail =
-    `Since ${since} (to ${stamp(input.now)}): total spend ${money(spendBefore)} → ${money(spendNow)} ` +
-    `(${signed(spendChange)}), billed ${money(billedBefore)} → ${money(billedNow)} (${signed(billedChange)}), ` +
-    `unbilled ${money(unbilledBefore)} → ${money(unbilledNow)} (${signed(unbilledChange)}).`;
-  const result = moneyCheck(what, spendChange, billedChange + unbilledChange, trail);
-  if (result.status === 'OK' && (spendChange < 0 || billedChange < 0)) {
-    const fell = spendChange < 0 ? 'Total spend went down' : 'The billed total went down';
-    return {
-      ...result,
-      status: 'WARN',
-      detail: `${trail} ${fell}, which a refund or a correction would explain.`,
-    };
+    `From ${since} to /billing now (${stamp(input.now)}): total_spend_dollars ${money(spendBefore)} → ` +
+    `${money(spendNow)} (${signed(spendChange)}); total_billed_dollars ${money(billedBefore)} → ` +
+    `${money(billedNow)} (${signed(billedChange)}).`;
+  const check = (status: CheckStatus, verdict: string): Check => ({
+    check: what,
+    expected: spendChange,
+    actual: billedChange,
+    unit: 'money',
+    status,
+    detail: `${trail} ${verdict}`,
+  });
+  if (spendChange < -TOLERANCE_CENTS) {
+    return check('WARN', 'Total spend went down, which only a refund or a correction explains.');
   }
-  return result;
+  if (billedChange < -TOLERANCE_CENTS) {
+    return check('WARN', 'The billed total went down, which only a credit note or a correction explains.');
+  }
+  if (billedChange - billable > TOLERANCE_CENTS) {
+    return check(
+      'MISMATCH',
+      `More was billed than could be: ${money(unbilledBefore)} unbilled then plus the new spend is ` +
+        `${money(billable)}, ${formatDollars(billedChange - billable)} less than the billed increase.`,
+    );
+  }
+  return check(
+    'OK',
+    billedChange === 0
+      ? 'Nothing new was billed; the new spend is unbilled.'
+      : `The billed increase fits within what was billable (${money(billable)}: unbilled then plus the new spend).`,
+  );
 }
 
 function signed(cents: number): string {

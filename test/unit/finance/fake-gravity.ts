@@ -86,8 +86,12 @@ export class FakeGravity {
     return json({ detail: 'not found' }, 404);
   };
 
+  /** Like the mock: a campaign's spend shift moves billing's total (and so its unbilled amount) with it. */
   private billingBody() {
-    const total = this.campaigns.reduce((sum, c) => sum + totals(c.days).spendCents, 0);
+    const total = this.campaigns.reduce(
+      (sum, c) => sum + totals(c.days).spendCents + (c.spendShiftCents ?? 0),
+      0,
+    );
     return {
       total_spend_dollars: dollars(total),
       total_billed_dollars: dollars(this.billing.billedCents),
