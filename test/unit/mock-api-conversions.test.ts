@@ -46,7 +46,7 @@ it.each([100, 50, 7, 1])(
   },
 );
 
-it.each([
+it.each<Record<string, string>>([
   { campaign_id: 'cmp-1001' },
   { campaign_id: '0042' },
   { event_type: 'lead' },

@@ -271,7 +271,8 @@ describe('parameter errors', () => {
   });
 
   it.each(ranged)('%s: start_date and end_date go together (422)', async (path) => {
-    for (const query of [{ start_date: '2025-06-01' }, { end_date: '2025-06-01' }]) {
+    const halves: Array<Record<string, string>> = [{ start_date: '2025-06-01' }, { end_date: '2025-06-01' }];
+    for (const query of halves) {
       const r = await mock.get(path, query);
       expect(r.status).toBe(422);
       expect(r.json<{ detail: string }>().detail).toMatch(/missing required parameter/);
