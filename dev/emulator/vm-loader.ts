@@ -31,21 +31,26 @@ export function loadBundleFiles(distDir: string): Bundle {
   return { script: new vm.Script(code, { filename: 'Code.js' }), manifest, html };
 }
 
-/** Runs `fn` with the process time zone set to the script's, as Apps Script runs V8 in the project zone. */
+/**
+ * Runs `fn` with the process time zone set to the script's: Apps Script runs V8 in the project's zone, so
+ * `getHours()` and `new Date(2025, 0, 1)` are local to it. Only the real `process.env` reaches V8's time zone;
+ * under Jest the module-level `process` is a sandboxed copy, hence the lookup in the outer context.
+ */
 export function withTimeZone<T>(timeZone: string, fn: () => T): T {
-  const previous = process.env.TZ;
-  process.env.TZ = timeZone;
+  const env = (vm.runInThisContext('process') as NodeJS.Process).env;
+  const previous = env.TZ;
+  env.TZ = timeZone;
   try {
     return fn();
   } finally {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
+    if (previous === undefined) delete env.TZ;
+    else env.TZ = previous;
   }
 }
 
 /** vm's error for a script that ran past its `timeout`. */
 const isTimeout = (e: unknown): boolean =>
-  e instanceof Error && (e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  e !== null && typeof e === 'object' && (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 
 /** The script's error, in the host realm, keeping name, message and stack. */
 export function hostError(e: unknown): Error {
