@@ -102,55 +102,57 @@ export function createMockApiServer(options: MockApiServerOptions): http.Server 
     sendJson(res, 200, handler(url.searchParams));
   }
 
+  /** Test controls by route and method; actions get the request to read a JSON body from. */
+  const controls: Record<string, Record<string, (req: http.IncomingMessage) => unknown>> = {
+    '/health': {
+      GET: () => ({
+        status: 'ok',
+        today: state.today,
+        now: state.now,
+        conversions: state.conversions.length,
+      }),
+    },
+    '/faults': {
+      POST: async (req) => {
+        faults.add(parseFaults(await readJson(req)));
+        return { queued: faults.size };
+      },
+    },
+    '/reset': {
+      POST: () => {
+        state = initial;
+        faults.clear();
+        requests = [];
+        return { reset: true };
+      },
+    },
+    '/requests': {
+      GET: () => requests,
+      DELETE: () => {
+        requests = [];
+        return { cleared: true };
+      },
+    },
+    '/mutate': {
+      POST: async (req) => {
+        state = applyMutation(state, parseMutation(await readJson(req)));
+        return { applied: true };
+      },
+    },
+  };
+
   async function handleControl(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     route: string,
   ): Promise<void> {
-    const routes: Record<string, Record<string, () => unknown>> = {
-      '/health': {
-        GET: () => ({
-          status: 'ok',
-          today: state.today,
-          now: state.now,
-          conversions: state.conversions.length,
-        }),
-      },
-      '/faults': {
-        POST: async () => {
-          faults.add(parseFaults(await readJson(req)));
-          return { queued: faults.size };
-        },
-      },
-      '/reset': {
-        POST: () => {
-          state = initial;
-          faults.clear();
-          requests = [];
-          return { reset: true };
-        },
-      },
-      '/requests': {
-        GET: () => requests,
-        DELETE: () => {
-          requests = [];
-          return { cleared: true };
-        },
-      },
-      '/mutate': {
-        POST: async () => {
-          state = applyMutation(state, parseMutation(await readJson(req)));
-          return { applied: true };
-        },
-      },
-    };
-    const methods = Object.hasOwn(routes, route) ? routes[route] : undefined;
+    const methods = Object.hasOwn(controls, route) ? controls[route] : undefined;
     if (!methods) return sendJson(res, 404, { detail: 'Not Found' });
     const action = methods[req.method ?? ''];
     if (!action) {
       return sendJson(res, 405, { detail: 'Method Not Allowed' }, { Allow: Object.keys(methods).join(', ') });
     }
-    sendJson(res, 200, await action());
+    sendJson(res, 200, await action(req));
   }
 
   return http.createServer((req, res) => {
