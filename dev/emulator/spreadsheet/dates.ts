@@ -95,8 +95,22 @@ export function wallClockToSerial(w: WallClock): number {
   return (wallClockAsUtc(w) - SERIAL_EPOCH_UTC) / MS_PER_DAY;
 }
 
+const instantCache = new Map<string, Map<number, number>>();
+
+/** Memoized per zone: reports read the same dates again and again, and Intl is slow. */
 export function serialToInstant(serial: number, timeZone: string): number {
-  return instantOfWallClock(serialToWallClock(serial), timeZone);
+  let zone = instantCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    instantCache.set(timeZone, zone);
+  }
+  let instant = zone.get(serial);
+  if (instant === undefined) {
+    if (zone.size > 100_000) zone.clear();
+    instant = instantOfWallClock(serialToWallClock(serial), timeZone);
+    zone.set(serial, instant);
+  }
+  return instant;
 }
 
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {

@@ -84,15 +84,20 @@ export class FakeSheet {
     for (const [row, line] of this.grid) for (const [column, cell] of line) yield { row, column, cell };
   }
 
+  /** The last row with a value or formula: scans rows from the bottom, stopping at the first with content. */
   get lastRow(): number {
-    let last = 0;
-    for (const { row, cell } of this.cells()) if (row > last && hasContent(cell)) last = row;
-    return last;
+    const rows = [...this.grid.keys()].sort((a, b) => b - a);
+    for (const row of rows) {
+      for (const cell of this.grid.get(row)!.values()) if (hasContent(cell)) return row;
+    }
+    return 0;
   }
 
   get lastColumn(): number {
     let last = 0;
-    for (const { column, cell } of this.cells()) if (column > last && hasContent(cell)) last = column;
+    for (const line of this.grid.values()) {
+      for (const [column, cell] of line) if (column > last && hasContent(cell)) last = column;
+    }
     return last;
   }
 

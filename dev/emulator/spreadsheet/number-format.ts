@@ -20,8 +20,19 @@ export function isAutomaticFormat(format: string): boolean {
   return format === '' || format.toLowerCase() === 'general' || format === AUTOMATIC_FORMAT_REPORTED;
 }
 
-/** Splits a pattern on `;` outside quotes, escapes and brackets. */
+const sectionCache = new Map<string, string[]>();
+
+/** Splits a pattern on `;` outside quotes, escapes and brackets (memoized: a sheet uses few formats). */
 function splitSections(format: string): string[] {
+  let sections = sectionCache.get(format);
+  if (!sections) {
+    sections = splitSectionsUncached(format);
+    sectionCache.set(format, sections);
+  }
+  return sections;
+}
+
+function splitSectionsUncached(format: string): string[] {
   const sections: string[] = [];
   let current = '';
   for (let i = 0; i < format.length; i++) {
@@ -62,10 +73,17 @@ function isDateSection(section: string): boolean {
   return /[ymdhs]/i.test(bareLetters(section).replace(/am\/pm|a\/p/gi, ''));
 }
 
+const dateFormatCache = new Map<string, boolean>();
+
 /** True when the pattern shows a date or time (so `getValue()` returns a `Date`). */
 export function isDateTimeFormat(format: string): boolean {
   if (isAutomaticFormat(format) || format === TEXT_FORMAT) return false;
-  return isDateSection(splitSections(format)[0]);
+  let isDate = dateFormatCache.get(format);
+  if (isDate === undefined) {
+    isDate = isDateSection(splitSections(format)[0]);
+    dateFormatCache.set(format, isDate);
+  }
+  return isDate;
 }
 
 /** Sheets' "Automatic" display of a number: up to 15 significant digits and 10 decimals, exponent when huge. */

@@ -97,13 +97,17 @@ function twoDigitYear(y: number): number {
   return y < 30 ? 2000 + y : 1900 + y;
 }
 
+const ISO_DATE = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[ T]${TIME})?$`, 'i');
+const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?: ${TIME})?$`, 'i');
+const NAMED_MONTH_FIRST = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i;
+const NAMED_DAY_FIRST = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i;
+const TIME_ONLY = new RegExp(`^${TIME}$`, 'i');
+
 function parseDate(text: string, currentYear: number): { value: number; format: string } | null {
-  const iso = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[ T]${TIME})?$`, 'i').exec(text);
-  const us = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?: ${TIME})?$`, 'i').exec(text);
-  const named =
-    /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(text) ??
-    /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i.exec(text);
-  const timeOnly = new RegExp(`^${TIME}$`, 'i').exec(text);
+  const iso = ISO_DATE.exec(text);
+  const us = iso ? null : US_DATE.exec(text);
+  const named = iso || us ? null : (NAMED_MONTH_FIRST.exec(text) ?? NAMED_DAY_FIRST.exec(text));
+  const timeOnly = iso || us || named ? null : TIME_ONLY.exec(text);
   let year: number;
   let month: number;
   let day: number;
@@ -150,6 +154,12 @@ export function parseTypedText(text: string, options: ParseOptions): CellContent
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
   if (options.currentFormat === TEXT_FORMAT) return { value: text, formula: '' };
   const trimmed = text.trim();
+  // Without a digit only TRUE/FALSE can be anything but text.
+  if (!/\d/.test(trimmed)) {
+    if (/^true$/i.test(trimmed)) return { value: true, formula: '' };
+    if (/^false$/i.test(trimmed)) return { value: false, formula: '' };
+    return { value: text, formula: '' };
+  }
   if (/^true$/i.test(trimmed)) return { value: true, formula: '' };
   if (/^false$/i.test(trimmed)) return { value: false, formula: '' };
   const number = parseNumber(trimmed);
