@@ -44,9 +44,9 @@ const MAX_BODY_BYTES = 1_000_000;
 /** The page-side stand-in with its function list and endpoint filled in. */
 export function scriptRunStandIn(functions: readonly string[]): string {
   const source = readFileSync(join(__dirname, 'script-run.js'), 'utf8');
-  return source
-    .replace('__FUNCTION_NAMES__', () => jsonForScript(functions))
-    .replace('__ENDPOINT__', () => jsonForScript(RUN_ENDPOINT));
+  const call = '(__FUNCTION_NAMES__, __ENDPOINT__);';
+  if (!source.includes(call)) throw new Error(`script-run.js must end with ${call}`);
+  return source.replace(call, () => `(${jsonForScript(functions)}, ${jsonForScript(RUN_ENDPOINT)});`);
 }
 
 /** Puts the stand-in first in <head>, before any script of the page, as Apps Script's iframe has it. */
@@ -99,6 +99,10 @@ async function handle(
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   if (request.method === 'GET' && (path === '/' || path === '/sidebar.html')) {
     send(response, 200, 'text/html; charset=utf-8', injectStandIn(options.page(), options.functions));
+    return;
+  }
+  if (path === '/favicon.ico') {
+    send(response, 204, 'text/plain', '');
     return;
   }
   if (request.method === 'POST' && path.startsWith(RUN_ENDPOINT)) {

@@ -122,7 +122,7 @@ function reportForm(server: Remote<SidebarApi>, render: (rows: ReportRowView[]) 
     show(byId('domain-field'), fields.domain);
     const anyOption = campaign.querySelector('option[value=""]');
     if (anyOption) setText(anyOption as HTMLElement, anyLabel());
-    if (fields.campaign !== 'none') void loadCampaigns();
+    if (details.open && fields.campaign !== 'none') void loadCampaigns();
   };
 
   const anyLabel = (): string =>
