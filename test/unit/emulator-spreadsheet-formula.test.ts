@@ -58,6 +58,23 @@ describe('writing formulas', () => {
   });
 });
 
+describe('rewriting a formula', () => {
+  test('the same formula again does not recalculate; clearing first does', () => {
+    const { app, sheet, queued } = setup();
+    const cell = app.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1');
+    cell.setFormula('=GRAVITY_TOTAL("spend")');
+    writeFormulaResult(sheet, 1, 1, 12.5);
+    cell.setFormula('=GRAVITY_TOTAL("spend")');
+    expect(queued).toHaveLength(1);
+    expect(sheet.cell('A1').value).toBe(12.5);
+    cell.clearContent();
+    app.flush();
+    cell.setFormula('=GRAVITY_TOTAL("spend")');
+    expect(queued).toHaveLength(2);
+    expect(sheet.cell('A1').value).toBe('Loading...');
+  });
+});
+
 describe('writeFormulaResult', () => {
   test('a 2D array spills right and down; strings stay text; dates show as dates', () => {
     const { sheet } = setup();

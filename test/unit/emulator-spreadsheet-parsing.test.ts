@@ -76,13 +76,13 @@ describe('setValue parses like typed input', () => {
     expect(cellA1(app).getFormula()).toBe('=SUM(B1:B3)');
   });
 
-  test('plain-text format (@) keeps strings as text, but "=" still starts a formula', () => {
+  test('plain-text format (@) keeps strings as text, apostrophe included, but "=" still starts a formula', () => {
     const { app, sheet } = setup();
-    const range = app.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1:F1');
+    const range = app.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1:G1');
     range.setNumberFormat('@');
-    range.setValues([['00123', '1e5', 'TRUE', '2025-05-20', '+1', '=X()']]);
-    expect(sheet.values()[0].slice(0, 5)).toEqual(['00123', '1e5', 'TRUE', '2025-05-20', '+1']);
-    expect(sheet.cell('F1').formula).toBe('=X()');
+    range.setValues([['00123', '1e5', 'TRUE', '2025-05-20', '+1', "'7", '=X()']]);
+    expect(sheet.values()[0].slice(0, 6)).toEqual(['00123', '1e5', 'TRUE', '2025-05-20', '+1', "'7"]);
+    expect(sheet.cell('G1').formula).toBe('=X()');
   });
 
   test('numbers and booleans written as JS values keep their type under @', () => {

@@ -133,6 +133,9 @@ export class FakeSheet {
    */
   writeContent(row: number, column: number, content: CellContent): boolean {
     const cell = this.ensureCell(row, column);
+    // Sheets recalculates a custom function only when its formula changes: writing the same formula again
+    // keeps the cell as it is (developers.google.com/apps-script/guides/sheets/functions).
+    if (content.formula && content.formula === cell.formula) return false;
     const isEmpty = content.value === '' && content.formula === '';
     if (cell.spilledFrom) {
       // Clearing a cell that only shows part of an array result changes nothing.

@@ -4,8 +4,9 @@
  * Strings written by `setValue(s)` are parsed exactly like text a user types (the Sheets API calls this
  * USER_ENTERED: "=1+2" becomes a formula, "$100.15" a number with a currency format, "Mar 1 2016" a date —
  * developers.google.com/sheets/api/reference/rest/v4/ValueInputOption). A leading apostrophe forces text and is
- * not part of the value; a cell formatted as plain text (`@`) keeps typed text as text
- * (support.google.com/docs/answer/56470). JS numbers, booleans and Dates are stored as they are; null and
+ * not part of the value (support.google.com/docs/answer/3094225); a cell formatted as plain text (`@`) keeps
+ * typed text as text, apostrophe included (support.google.com/docs/answer/56470). A string starting with "="
+ * is a formula even there. JS numbers, booleans and Dates are stored as they are; null and
  * undefined write an empty cell; other objects are written as their string form.
  */
 import type { CellValue } from './cell';
@@ -150,9 +151,11 @@ function parseDate(text: string, currentYear: number): { value: number; format: 
 /** Text as a user types it into a cell (also what `setValue("...")` does). */
 export function parseTypedText(text: string, options: ParseOptions): CellContent {
   if (text === '') return { value: '', formula: '' };
-  if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
+  // In a plain-text cell the text is kept as it is, apostrophe included: it is no longer an escape
+  // (unconfirmed either way; keeping it is the stricter choice, so code relying on it is caught here).
   if (options.currentFormat === TEXT_FORMAT) return { value: text, formula: '' };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
   const trimmed = text.trim();
   // Without a digit only TRUE/FALSE can be anything but text.
   if (!/\d/.test(trimmed)) {
