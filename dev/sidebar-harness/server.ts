@@ -124,8 +124,11 @@ function runCall(fn: string, body: string, options: SidebarHarnessOptions, calls
     const parsed: unknown = JSON.parse(body);
     const args = (parsed as { args?: unknown }).args;
     if (!Array.isArray(args)) throw new Error('the call carried no argument list');
-    // A result must be plain data to cross back to the page: round-trip it as Apps Script would copy it.
-    const value: unknown = JSON.parse(JSON.stringify(options.call(fn, args)) ?? 'null');
+    const result = options.call(fn, args);
+    const problem = notPlainData(result, 'the result');
+    // Apps Script cannot carry a Date or a function back to the page either (reference/run, "Return").
+    if (problem) throw new Error(`${fn} returned something google.script.run cannot carry: ${problem}`);
+    const value: unknown = JSON.parse(JSON.stringify(result) ?? 'null');
     answer = { ok: true, value };
   } catch (error) {
     answer = { ok: false, error: describeError(error) };
@@ -137,6 +140,20 @@ function runCall(fn: string, body: string, options: SidebarHarnessOptions, calls
     ms: Date.now() - started,
   });
   return answer;
+}
+
+/** Why a value is not plain data (tested by tag: values from the emulator's vm context are of another realm). */
+function notPlainData(value: unknown, where: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (['string', 'number', 'boolean'].includes(typeof value)) return null;
+  if (typeof value !== 'object') return `${where} is a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value);
+  if (tag !== '[object Object]' && tag !== '[object Array]') return `${where} is a ${tag.slice(8, -1)}`;
+  for (const [key, item] of Object.entries(value)) {
+    const problem = notPlainData(item, `${where}.${key}`);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** Errors from the emulator's vm context are not `instanceof Error` here: read their fields. */

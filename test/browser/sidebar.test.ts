@@ -117,6 +117,35 @@ describe('sidebar reports', () => {
   });
 });
 
+describe('sidebar page', () => {
+  it('shows where keyboard focus is', async () => {
+    await page.focus('#api-key');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement;
+      return { id: active.id, ring: getComputedStyle(active).boxShadow };
+    });
+    expect(focused.id).toBe('save-key');
+    expect(focused.ring).toContain('rgb(26, 115, 232)');
+  });
+
+  it('gets the google.script.run rule on Dates: refused before reaching the server', async () => {
+    const before = harness.calls.length;
+    const message = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          type Runner = Record<string, (...args: unknown[]) => void> & {
+            withFailureHandler(f: (e: Error) => void): Runner;
+          };
+          const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
+          run.withFailureHandler((error) => resolve(error.message)).sidebarAllowFormulas(new Date());
+        }),
+    );
+    expect(message).toContain('argument 1 is a Date');
+    expect(harness.calls).toHaveLength(before);
+  });
+});
+
 describe('sidebar look', () => {
   it('writes a screenshot', async () => {
     mkdirSync(RESULTS, { recursive: true });
