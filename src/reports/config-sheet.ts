@@ -1,0 +1,113 @@
+import { CellValue, escapeText } from '../tables/cells';
+import { COL, CONFIG_HEADERS, CONFIG_SHEET, reportChoices } from './config';
+import { REPORT_MODES } from './contract';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Plain text columns: a typed id such as 00123 or a status such as TRUE stays exactly what was typed. */
+const TEXT_COLUMNS = [COL.tab, COL.campaignId, COL.status, COL.eventType, COL.domain];
+const COLUMN_FORMATS: Array<[number, string]> = [
+  ...TEXT_COLUMNS.map((c): [number, string] => [c, '@']),
+  [COL.startDate, 'yyyy-mm-dd'],
+  [COL.endDate, 'yyyy-mm-dd'],
+  [COL.lastRun, 'yyyy-mm-dd hh:mm:ss'],
+  [COL.rows, '#,##0'],
+];
+
+/** The config tab, or null when it does not exist (nothing is created just to look). */
+export function findConfigSheet(spreadsheet: Spreadsheet): Sheet | null {
+  return spreadsheet.getSheetByName(CONFIG_SHEET);
+}
+
+/**
+ * The config tab, created on first use as the first tab: the spec's header row (bold, frozen), dropdowns for
+ * Report and Mode, a checkbox for Enabled, and column formats. Report allows other values with a warning
+ * (the row's Result explains), so a type added to the registry later is never refused by an older tab.
+ */
+export function ensureConfigSheet(spreadsheet: Spreadsheet): Sheet {
+  const existing = findConfigSheet(spreadsheet);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(CONFIG_SHEET, 0);
+  const header = sheet.getRange(1, 1, 1, CONFIG_HEADERS.length);
+  header.setValues([[...CONFIG_HEADERS]]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const rows = sheet.getMaxRows() - 1;
+  const column = (c: number) => sheet.getRange(2, c + 1, rows, 1);
+  for (const [c, format] of COLUMN_FORMATS) column(c).setNumberFormat(format);
+  column(COL.report).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList(reportChoices(), true)
+      .setAllowInvalid(true)
+      .setHelpText('The report type: see Extensions › Gravity › Open sidebar for what each one holds.')
+      .build(),
+  );
+  column(COL.mode).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...REPORT_MODES], true)
+      .setAllowInvalid(false)
+      .setHelpText('replace rewrites the tab; append keeps its rows and adds or updates by key.')
+      .build(),
+  );
+  column(COL.enabled).setDataValidation(
+    SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
+  );
+  return sheet;
+}
+
+/** The config tab's values (header included): one read. */
+export function readConfigValues(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+export interface RowResult {
+  row: number;
+  /** null keeps what the cell held (a row that could not run did not refresh its tab). */
+  lastRun: Date | null;
+  result: string;
+  /** null keeps what the cell held (a failed refresh left the tab's rows as they were). */
+  rows: number | null;
+}
+
+/**
+ * Writes Last run / Result / Rows of the rows that ran, in one write over all report rows (rows that did not
+ * run get back what they held).
+ */
+export function writeResults(sheet: Sheet, values: unknown[][], results: RowResult[]): void {
+  if (results.length === 0) return;
+  const lastRow = Math.max(values.length, ...results.map((r) => r.row));
+  const byRow = new Map(results.map((r) => [r.row, r] as const));
+  const block: CellValue[][] = [];
+  for (let row = 2; row <= lastRow; row++) {
+    const result = byRow.get(row);
+    const old = values[row - 1] ?? [];
+    if (result) {
+      block.push([
+        result.lastRun ?? keep(old[COL.lastRun]),
+        escapeText(result.result),
+        result.rows ?? keep(old[COL.rows]),
+      ]);
+    } else {
+      block.push([COL.lastRun, COL.result, COL.rows].map((c) => keep(old[c])));
+    }
+  }
+  sheet.getRange(2, COL.lastRun + 1, block.length, 3).setValues(block);
+}
+
+function keep(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return escapeText(value);
+  return value as CellValue;
+}
+
+/**
+ * A new report row below the last one. Cells of plain-text columns are written as they are (the column's
+ * text format keeps them); others escaped so Sheets keeps text as text.
+ */
+export function appendConfigRow(sheet: Sheet, cells: CellValue[]): number {
+  const written = cells.map((value, c) => (TEXT_COLUMNS.includes(c as never) ? value : escapeText(value)));
+  // appendRow grows the grid when needed and cannot overwrite a row someone else just added.
+  sheet.appendRow(written);
+  return sheet.getLastRow();
+}

@@ -1,0 +1,50 @@
+import { GravityError } from '../../api/errors';
+import { collectConversions } from '../../api/pagination';
+import { conversionsTable } from '../../tables/conversions';
+import { ReportDefinition } from '../definition';
+import { existingKeys } from '../upsert';
+
+/** A `replace` tab holds the newest conversions up to this many (one run's worth of pages). */
+export const REPLACE_MAX_CONVERSIONS = 10_000;
+/** An `append` sync stops after this many new conversions in one run. */
+export const APPEND_MAX_CONVERSIONS = 20_000;
+
+const KEY = 'conversion_id';
+
+/**
+ * `replace`: the newest conversions, newest first (the API's order). `append`: an incremental sync — pages
+ * newest first and stops at the first conversion the tab already has, so a steady-state run costs one or two
+ * requests; new conversions are added oldest first, so the tab reads oldest to newest. An empty tab (or one
+ * cleared by the user) gets a full sync.
+ */
+export const conversionsReport: ReportDefinition = {
+  type: 'conversions',
+  title: 'Conversions',
+  inputs: ['campaignId', 'eventType'],
+  appendKeys: () => [KEY],
+  plan: (spec, context) => ({
+    kind: 'sequential',
+    run(client, clock, stopBy) {
+      const append = spec.mode === 'append';
+      const known =
+        append && context.existing ? existingKeys(context.existing.values, KEY) : new Set<string>();
+      const result = collectConversions(client, clock, {
+        maxRows: append ? APPEND_MAX_CONVERSIONS : REPLACE_MAX_CONVERSIONS,
+        campaignId: spec.campaignId,
+        eventType: spec.eventType,
+        stopBy,
+        isKnown: known.size > 0 ? (c) => known.has(c.conversion_id) : undefined,
+      });
+      const incomplete = result.stoppedBy === 'time' || result.stoppedBy === 'max_rows';
+      if (append && known.size > 0 && incomplete) {
+        // Writing only the newest part would leave a hole between them and the rows already in the tab.
+        throw new GravityError(
+          'time_budget',
+          `more new conversions arrived than one run can fetch (${result.conversions.length} so far); nothing ` +
+            `was written. Delete the rows of tab "${spec.tab}" below its header to re-sync it from the newest.`,
+        );
+      }
+      return conversionsTable(append ? [...result.conversions].reverse() : result.conversions);
+    },
+  }),
+};

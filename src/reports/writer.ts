@@ -1,0 +1,135 @@
+import { Table } from '../tables/table';
+import { ZoneClock } from '../tables/timezone';
+import { ExistingTab } from './definition';
+import { appendBlock, replaceBlock, WriteBlock } from './upsert';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * Report tabs on the sheet side. Every Spreadsheet call is a round trip to Google, so a write costs a fixed
+ * handful of calls whatever the table's size: one setValues, one setNumberFormats, and header formatting.
+ * Callers fetch and build the whole table first, so a failed refresh never touches the tab.
+ */
+
+/** A tab as read before a refresh: the sheet (null when it does not exist yet) and its values. */
+export interface TabState extends ExistingTab {
+  sheet: Sheet | null;
+}
+
+export interface WriteOutcome {
+  /** Data rows the tab holds after the write. */
+  dataRows: number;
+  added: number;
+  updated: number;
+}
+
+/** Extra rows added when a tab grows past its grid, so a daily append does not grow it on every run. */
+const GROWTH_HEADROOM_ROWS = 200;
+
+function blank(row: unknown[]): boolean {
+  return row.every((v) => v === '' || v === null || v === undefined);
+}
+
+/** The tab's sheet and its data range's values (3 calls; 1 when the tab does not exist). */
+export function readTab(spreadsheet: Spreadsheet, name: string): TabState {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) return { sheet: null, values: [] };
+  const values = sheet.getDataRange().getValues();
+  return { sheet, values: values.length === 1 && blank(values[0]) ? [] : values };
+}
+
+/**
+ * The range to write, growing the grid first when it reaches past it: getRange refuses coordinates outside
+ * the sheet ("The coordinates of the range are outside the dimensions of the sheet",
+ * developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns).
+ * Asking for the grid size only when that happens keeps the usual write to one call.
+ */
+function rangeFor(sheet: Sheet, row: number, numRows: number, numColumns: number): Range {
+  try {
+    return sheet.getRange(row, 1, numRows, numColumns);
+  } catch {
+    const lastRow = row + numRows - 1;
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROWTH_HEADROOM_ROWS);
+    const maxColumns = sheet.getMaxColumns();
+    if (numColumns > maxColumns) sheet.insertColumnsAfter(maxColumns, numColumns - maxColumns);
+    return sheet.getRange(row, 1, numRows, numColumns);
+  }
+}
+
+/**
+ * Writes a block: formats first, so a text cell is never in a plain-text format when its escaped value
+ * lands (there the apostrophe would be kept as a character), then all values in one call.
+ */
+export function writeBlock(sheet: Sheet, block: WriteBlock): void {
+  const width = block.values[0]?.length ?? 0;
+  if (width === 0 || block.values.length === 0) return;
+  const range = rangeFor(sheet, block.row, block.values.length, width);
+  range.setNumberFormats(block.formats);
+  range.setValues(block.values);
+  if (block.weights) {
+    range.setFontWeights(block.weights);
+    sheet.setFrozenRows(1);
+  }
+}
+
+/**
+ * `replace`: the new table from A1 in one write that also blanks whatever the tab held beyond it, so the tab
+ * is never half old and half new. Calls: getSheetByName, getLastRow, getLastColumn (or insertSheet), getRange,
+ * setNumberFormats, setValues, setFontWeights, setFrozenRows.
+ */
+export function writeReplace(
+  spreadsheet: Spreadsheet,
+  name: string,
+  table: Table,
+  zone: ZoneClock,
+): WriteOutcome {
+  let sheet = spreadsheet.getSheetByName(name);
+  let previous = { rows: 0, columns: 0 };
+  if (sheet) {
+    const rows = sheet.getLastRow();
+    previous = { rows, columns: rows > 0 ? sheet.getLastColumn() : 0 };
+  } else {
+    sheet = spreadsheet.insertSheet(name);
+  }
+  const block = replaceBlock(table, zone, previous);
+  writeBlock(sheet, block);
+  return { dataRows: block.dataRows, added: block.added, updated: block.updated };
+}
+
+/**
+ * `append`: upserts the table into the tab read by readTab (by `keys`), writing only from the first changed
+ * row down; never deletes. Nothing changed → no write at all.
+ */
+export function writeAppend(
+  spreadsheet: Spreadsheet,
+  name: string,
+  state: TabState,
+  table: Table,
+  keys: string[],
+  zone: ZoneClock,
+): WriteOutcome {
+  const block = appendBlock(state.values, table, keys, zone);
+  if (!block) return { dataRows: Math.max(0, state.values.length - 1), added: 0, updated: 0 };
+  writeBlock(state.sheet ?? spreadsheet.insertSheet(name), block);
+  return { dataRows: block.dataRows, added: block.added, updated: block.updated };
+}
+
+export type WriteMode = { mode: 'replace' } | { mode: 'append'; keys: string[] };
+
+/**
+ * One call for any report-like tab (finance's tables too): `replace` rewrites it, `append` upserts by `keys`.
+ * Build the table completely before calling, so a failure never leaves the tab half written.
+ */
+export function writeTable(
+  spreadsheet: Spreadsheet,
+  name: string,
+  table: Table,
+  zone: ZoneClock,
+  how: WriteMode,
+): WriteOutcome {
+  if (how.mode === 'replace') return writeReplace(spreadsheet, name, table, zone);
+  return writeAppend(spreadsheet, name, readTab(spreadsheet, name), table, how.keys, zone);
+}
