@@ -1,6 +1,7 @@
 import { CAMPAIGN_DETAIL_FIELDS, CAMPAIGN_FIELDS } from '../api/endpoints';
 import { Campaign, CampaignDetail, JsonObject } from '../api/types';
-import { DERIVED_COLUMN_TYPES, DERIVED_METRICS, derivedMetrics, numericOrNull } from './derived';
+import { numberOrNull } from '../api/parse';
+import { DERIVED_COLUMN_TYPES, DERIVED_METRICS, derivedMetrics } from './derived';
 import { fieldValueTable, flatten } from './field-value';
 import { ColumnType, column, Table } from './table';
 
@@ -39,11 +40,11 @@ export const UTM_PREFIX = 'utm_params.';
 /** The derived metrics of a campaign's lifetime numbers (its revenue is `conversion_value`). */
 export function campaignDerived(campaign: Campaign): ReturnType<typeof derivedMetrics> {
   return derivedMetrics({
-    impressions: numericOrNull(flatten(campaign.impressions)),
-    clicks: numericOrNull(flatten(campaign.clicks)),
-    spend: numericOrNull(flatten(campaign.spend)),
-    conversions: numericOrNull(flatten(campaign.conversions)),
-    revenue: numericOrNull(flatten(campaign.conversion_value)),
+    impressions: numberOrNull(campaign.impressions),
+    clicks: numberOrNull(campaign.clicks),
+    spend: numberOrNull(campaign.spend),
+    conversions: numberOrNull(campaign.conversions),
+    revenue: numberOrNull(campaign.conversion_value),
   });
 }
 

@@ -1,5 +1,5 @@
+import { numberOrNull } from '../api/parse';
 import { Conversion } from '../api/types';
-import { numericOrNull } from './derived';
 import { flatten } from './field-value';
 import { ColumnType, column, Table } from './table';
 
@@ -35,7 +35,7 @@ export const CONVERSION_COLUMN_TYPES: Record<ConversionColumn, ColumnType> = {
 
 /** value_cents / 100, or null when the cents are missing. Integer ÷ 100 rounds to the nearest double, as 19.99 does. */
 export function conversionValue(conversion: Conversion): number | null {
-  const cents = numericOrNull(flatten(conversion.value_cents));
+  const cents = numberOrNull(conversion.value_cents);
   return cents === null ? null : cents / 100;
 }
 

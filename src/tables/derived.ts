@@ -1,3 +1,4 @@
+import { numberOrNull } from '../api/parse';
 import { ColumnType, RawValue } from './table';
 
 /**
@@ -59,8 +60,5 @@ export function derivedMetrics(sums: MetricSums): RawValue[] {
 
 /** A number from an API value, or null (text numbers are accepted: the API documents no types). */
 export function numericOrNull(value: RawValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-    return Number(value);
-  return null;
+  return numberOrNull(value);
 }

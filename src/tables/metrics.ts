@@ -1,4 +1,5 @@
 import { DAILY_METRIC_FIELDS } from '../api/endpoints';
+import { numberOrNull } from '../api/parse';
 import { DailyMetric, MetricsResponse } from '../api/types';
 import {
   DERIVED_COLUMN_TYPES,
@@ -7,7 +8,6 @@ import {
   denominatorOf,
   derivedMetric,
   MetricSums,
-  numericOrNull,
 } from './derived';
 import { flatten } from './field-value';
 import { ColumnType, column, RawValue, Table } from './table';
@@ -46,7 +46,7 @@ export function metricsTable(days: DailyMetric[]): Table {
       DAILY_METRIC_FIELDS.map((field): RawValue => {
         const value = flatten(day[field]);
         if (!isDerived(field)) return value;
-        const denominator = numericOrNull(flatten(day[denominatorOf(field)]));
+        const denominator = numberOrNull(day[denominatorOf(field)]);
         return denominator === 0 ? null : value;
       }),
     ),
