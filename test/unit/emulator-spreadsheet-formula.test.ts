@@ -137,6 +137,18 @@ describe('writeFormulaResult', () => {
     );
   });
 
+  test('an array result follows its formula when rows move, and goes when the formula row is deleted', () => {
+    const { app, sheet } = setup();
+    const sh = app.getActiveSpreadsheet().getSheetByName('Sheet1');
+    sheet.typeValues('A2', [['=GRAVITY_INFO()']]);
+    writeFormulaResult(sheet, 2, 1, [['a'], ['b']]);
+    sh.insertRowsBefore(1, 1);
+    writeFormulaResult(sheet, 3, 1, [['c'], ['d'], ['e']]);
+    expect(sheet.values().map((r) => r[0])).toEqual(['', '', 'c', 'd', 'e']);
+    sh.deleteRow(3);
+    expect(sheet.lastRow).toBe(0);
+  });
+
   test('re-evaluating shrinks the old spill', () => {
     const { sheet } = setup();
     writeFormulaResult(sheet, 1, 1, [[1], [2], [3]]);

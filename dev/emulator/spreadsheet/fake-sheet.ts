@@ -179,45 +179,49 @@ export class FakeSheet {
 
   /** Removes `count` rows from `start`, shifting the rows below up (and the grid shrinks). */
   deleteRows(start: number, count: number): void {
-    const moved = new Map<number, Map<number, Cell>>();
-    for (const [row, line] of this.grid) {
-      if (row < start) moved.set(row, line);
-      else if (row >= start + count) moved.set(row - count, line);
-    }
-    this.grid.clear();
-    for (const [row, line] of moved) this.grid.set(row, line);
+    this.moveCells((row, column) => [row < start ? row : row >= start + count ? row - count : null, column]);
     this.maxRows -= count;
   }
 
   /** Inserts `count` empty rows before `before`. */
   insertRows(before: number, count: number): void {
     this.ensureSize(this.maxRows + count, this.maxColumns);
-    const moved = new Map<number, Map<number, Cell>>();
-    for (const [row, line] of this.grid) moved.set(row >= before ? row + count : row, line);
-    this.grid.clear();
-    for (const [row, line] of moved) this.grid.set(row, line);
+    this.moveCells((row, column) => [row >= before ? row + count : row, column]);
   }
 
   deleteColumns(start: number, count: number): void {
-    for (const line of this.grid.values()) {
-      const moved = new Map<number, Cell>();
-      for (const [column, cell] of line) {
-        if (column < start) moved.set(column, cell);
-        else if (column >= start + count) moved.set(column - count, cell);
-      }
-      line.clear();
-      for (const [column, cell] of moved) line.set(column, cell);
-    }
+    this.moveCells((row, column) => [
+      row,
+      column < start ? column : column >= start + count ? column - count : null,
+    ]);
     this.maxColumns -= count;
   }
 
   insertColumns(before: number, count: number): void {
     this.ensureSize(this.maxRows, this.maxColumns + count);
-    for (const line of this.grid.values()) {
-      const moved = new Map<number, Cell>();
-      for (const [column, cell] of line) moved.set(column >= before ? column + count : column, cell);
-      line.clear();
-      for (const [column, cell] of moved) line.set(column, cell);
+    this.moveCells((row, column) => [row, column >= before ? column + count : column]);
+  }
+
+  /**
+   * Moves every cell to where `to` says (null = deleted). Cells showing part of an array result follow
+   * their formula cell; when that cell was deleted they are emptied, as its result goes with it.
+   */
+  private moveCells(to: (row: number, column: number) => [number | null, number | null]): void {
+    const moved: Array<[number, number, Cell]> = [];
+    for (const { row, column, cell } of this.cells()) {
+      const [r, c] = to(row, column);
+      if (r !== null && c !== null) moved.push([r, c, cell]);
+    }
+    this.grid.clear();
+    for (const [r, c, cell] of moved) {
+      if (cell.spilledFrom) {
+        const [ar, ac] = to(cell.spilledFrom.row, cell.spilledFrom.column);
+        if (ar === null || ac === null) resetContent(cell);
+        else cell.spilledFrom = { row: ar, column: ac };
+      }
+      let line = this.grid.get(r);
+      if (!line) this.grid.set(r, (line = new Map()));
+      line.set(c, cell);
     }
   }
 
