@@ -285,3 +285,13 @@ export function sidebarSetSchedule(frequency: unknown): ScheduleView {
 // ── Report tabs, menu actions and schedule (src/reports) ───────────────────────────────────────────────
 
 // ── Finance (src/finance) ───────────────────────────────────────────────────────────────────────────────
+
+import { setUpReconciliation } from './finance/setup';
+
+/**
+ * Menu: Add report › Billing reconciliation. Adds the billing history (billing, append), monthly spend and
+ * reconciliation rows to Gravity Reports (keeping any that exist) and refreshes them now.
+ */
+export function addReconciliationReports(): void {
+  setUpReconciliation(SpreadsheetApp.getActiveSpreadsheet());
+}

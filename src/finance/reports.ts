@@ -6,7 +6,12 @@ import { DateRange } from '../api/params';
 import { ReportDefinition } from '../reports/definition';
 import { utcDate } from './calendar';
 import { fetchDailyHistory } from './daily-history';
+import { billingHistory } from './history-tab';
+import { dashboardTabName, writeDashboard } from './dashboard';
 import { monthlySpend, monthlySpendTable } from './monthly-spend';
+import { fetchReconciliationData } from './reconciliation-data';
+import { reconcile, reconciliationTable } from './reconciliation';
+import { spendRevenueTable } from './spend-revenue';
 
 /** The reconciliation period when the row gives none: a quarter of daily spend for the chart and checks. */
 export const DEFAULT_RECONCILIATION_DAYS = 90;
@@ -26,6 +31,33 @@ export const monthlySpendReport: ReportDefinition = {
     run(client, clock) {
       const history = fetchDailyHistory(client, { end: utcDate(clock.now()) });
       return monthlySpendTable(monthlySpend(history.days, history.span));
+    },
+  }),
+};
+
+/**
+ * `reconciliation`: one row per check over the row's period (Days, or Start date and End date). With the
+ * spreadsheet at hand it also compares with the previous billing snapshot of the billing history tab, and
+ * redraws the period's spend vs revenue chart on the dashboard tab (after every figure is fetched, so a failed
+ * refresh touches neither tab).
+ */
+export const reconciliationReport: ReportDefinition = {
+  type: 'reconciliation',
+  title: 'Reconciliation',
+  inputs: ['range'],
+  appendKeys: () => null,
+  plan: (spec, context) => ({
+    kind: 'sequential',
+    run(client, clock) {
+      const data = fetchReconciliationData(client, spec.range ?? DEFAULT_RECONCILIATION_RANGE, clock.now());
+      const spreadsheet = context.spreadsheet;
+      const history = spreadsheet ? billingHistory(spreadsheet, context.zone, context.fetchedAt) : null;
+      const table = reconciliationTable(reconcile({ ...data.input, history }));
+      if (spreadsheet) {
+        const daily = spendRevenueTable(data.period.days);
+        writeDashboard(spreadsheet, dashboardTabName(spec.tab), daily, data.period.span, context.zone);
+      }
+      return table;
     },
   }),
 };
