@@ -285,6 +285,14 @@ export function createScriptApp(execution: Execution, registry: TriggerRegistry,
       if (!(trigger instanceof Trigger)) throw new AppsScriptException('Invalid argument: trigger');
       if (trigger.fake.user === execution.user) registry.remove(trigger.fake.uid);
     },
+    /** The add-on is authorized in every emulated execution: status NOT_REQUIRED, no URL. */
+    getAuthorizationInfo(_authMode: string): object {
+      execution.check('ScriptApp', 'getAuthorizationInfo');
+      return {
+        getAuthorizationStatus: (): string => 'NOT_REQUIRED',
+        getAuthorizationUrl: (): string | null => null,
+      };
+    },
     getScriptId(): string {
       execution.check('ScriptApp', 'getScriptId');
       return scriptId;

@@ -10,6 +10,7 @@ const CODE = `
   function utilities() { return Utilities.getUuid().length; }
   function lock() { return LockService.getScriptLock().tryLock(10); }
   function log() { Logger.log('x'); console.log('y'); return 'ok'; }
+  function authorization() { return ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus(); }
   function menu() { SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'log').addToUi(); return 'ok'; }
 `;
 
@@ -52,6 +53,7 @@ describe('permissions by kind of execution', () => {
     expect(outcome('authLimited', 'cache', 'doc')).toBeNull();
     expect(outcome('authLimited', 'lock', 'doc')).toBe(true);
     expect(outcome('authLimited', 'email', 'doc')).toBe('');
+    expect(outcome('authLimited', 'authorization', 'doc')).toBe('NOT_REQUIRED');
     expect(outcome('authLimited', 'fetch', 'doc')).toMatch(
       /^threw: You do not have permission to call UrlFetchApp.fetch/,
     );
