@@ -350,7 +350,9 @@ function sinceSnapshot(input: ReconciliationInput): Check | null {
   return check(
     'OK',
     billedChange === 0
-      ? 'Nothing new was billed; the new spend is unbilled.'
+      ? spendChange === 0
+        ? 'Neither changed.'
+        : 'Nothing new was billed; the new spend is unbilled.'
       : `The billed increase fits within what was billable (${money(billable)}: unbilled then plus the new spend).`,
   );
 }
