@@ -284,14 +284,90 @@ export function sidebarSetSchedule(frequency: unknown): ScheduleView {
 
 // ── Report tabs, menu actions and schedule (src/reports) ───────────────────────────────────────────────
 
+import {
+  addReportFromMenu,
+  MENU_REPORTS,
+  refreshAllFromMenu,
+  scheduleFromMenu,
+} from './reports/menu-actions';
+import { runScheduledRefresh as runScheduled, ScheduledEvent } from './reports/scheduled-run';
+
+/** Extensions › Gravity › Refresh all reports now: every enabled row of Gravity Reports, with progress toasts. */
+export function refreshAllReports(): void {
+  refreshAllFromMenu();
+}
+
+/** Add report › Metrics (last 30 days): a daily metrics tab, refreshed at once. */
+export function addMetricsReport(): void {
+  addReportFromMenu(MENU_REPORTS.metrics);
+}
+
+/** Add report › Campaigns: every campaign with its lifetime numbers and derived metrics. */
+export function addCampaignsReport(): void {
+  addReportFromMenu(MENU_REPORTS.campaigns);
+}
+
+/** Add report › Conversions: an append tab that syncs new conversions incrementally. */
+export function addConversionsReport(): void {
+  addReportFromMenu(MENU_REPORTS.conversions);
+}
+
+/** Add report › Billing snapshot: the billing history, one snapshot row per refresh. */
+export function addBillingReport(): void {
+  addReportFromMenu(MENU_REPORTS.billing);
+}
+
+/** Add report › Pixel events: events per type with the last time each arrived (last 30 days). */
+export function addEventsReport(): void {
+  addReportFromMenu(MENU_REPORTS.events);
+}
+
+/** Add report › Conversion stats: conversions per day (last 30 days). */
+export function addConversionStatsReport(): void {
+  addReportFromMenu(MENU_REPORTS.conversionStats);
+}
+
+/** Add report › Integrations: the Shopify and Calendly connections. */
+export function addIntegrationsReport(): void {
+  addReportFromMenu(MENU_REPORTS.integrations);
+}
+
+/** Schedule › Every hour. */
+export function scheduleHourly(): void {
+  scheduleFromMenu('hour');
+}
+
+/** Schedule › Every day. */
+export function scheduleDaily(): void {
+  scheduleFromMenu('day');
+}
+
+/** Schedule › Every week. */
+export function scheduleWeekly(): void {
+  scheduleFromMenu('week');
+}
+
+/** Schedule › Turn off. */
+export function scheduleOff(): void {
+  scheduleFromMenu('off');
+}
+
+/**
+ * The time-driven trigger's handler: refreshes the spreadsheet the schedule was set in, as its user.
+ * @param {GoogleAppsScript.Events.TimeDriven} e The trigger event (carries triggerUid).
+ */
+export function runScheduledRefresh(e?: ScheduledEvent): void {
+  runScheduled(e, Date.now());
+}
+
 // ── Finance (src/finance) ───────────────────────────────────────────────────────────────────────────────
 
-import { setUpReconciliation } from './finance/setup';
+import { setUpReconciliationFromMenu } from './finance/setup';
 
 /**
  * Menu: Add report › Billing reconciliation. Adds the billing history (billing, append), monthly spend and
  * reconciliation rows to Gravity Reports (keeping any that exist) and refreshes them now.
  */
 export function addReconciliationReports(): void {
-  setUpReconciliation(SpreadsheetApp.getActiveSpreadsheet());
+  setUpReconciliationFromMenu(SpreadsheetApp.getActiveSpreadsheet());
 }

@@ -17,7 +17,7 @@ export interface ScheduledEvent {
 export function runScheduledRefresh(event: ScheduledEvent | undefined, startedAt: number): void {
   const uid = event && typeof event.triggerUid === 'string' ? event.triggerUid : '';
   const target = uid ? scheduledTarget(uid) : null;
-  let spreadsheet: Spreadsheet | null = null;
+  let spreadsheet: Spreadsheet | null;
   if (target) {
     try {
       spreadsheet = SpreadsheetApp.openById(target.spreadsheetId);
