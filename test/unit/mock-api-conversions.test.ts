@@ -115,16 +115,13 @@ it('keeps cursors stable while new conversions arrive: a walk continues without 
   ).toBe(true);
 });
 
-it('pages 5,000 conversions quickly', async () => {
+it('pages 5,000 conversions, each exactly once', async () => {
   const big = await startInProcess({ conversions: 5000 });
   try {
-    const started = performance.now();
     const { seen, requests } = await walk(big, { limit: 100 });
-    const elapsed = performance.now() - started;
     expect(seen).toHaveLength(5000);
     expect(new Set(seen.map((c) => c.conversion_id)).size).toBe(5000);
     expect(requests).toBe(50);
-    expect(elapsed).toBeLessThan(2000);
     const filtered = await walk(big, { limit: 100, event_type: 'purchase' });
     expect(filtered.seen.every((c) => c.event_type === 'purchase')).toBe(true);
     expect(filtered.total).toBe(filtered.seen.length);
