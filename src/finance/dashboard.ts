@@ -16,7 +16,7 @@ export const CHART_TITLE = 'Gravity: daily spend vs revenue';
 
 /** The dashboard tab of a reconciliation tab. */
 export function dashboardTabName(reconciliationTab: string): string {
-  return `${reconciliationTab} Dashboard`.slice(0, 100);
+  return `${reconciliationTab} dashboard`.slice(0, 100);
 }
 
 function isOurs(chart: EmbeddedChart): boolean {

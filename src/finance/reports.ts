@@ -23,7 +23,7 @@ export const DEFAULT_RECONCILIATION_RANGE: DateRange = { days: DEFAULT_RECONCILI
  */
 export const monthlySpendReport: ReportDefinition = {
   type: 'monthly_spend',
-  title: 'Monthly Spend',
+  title: 'Monthly spend',
   inputs: [],
   appendKeys: () => null,
   plan: () => ({

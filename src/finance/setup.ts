@@ -3,6 +3,7 @@
  * (billing in append mode), monthly spend and the reconciliation — added together (reusing any that already
  * exist) and refreshed at once, in that order, so the reconciliation can compare with the history.
  */
+import { userMessage } from '../formulas/custom-function';
 import { appsScriptClock } from '../gas/clock';
 import { COL, CONFIG_HEADERS, ConfigEntry, readEntries } from '../reports/config';
 import { appendConfigRow, ensureConfigSheet, readConfigValues } from '../reports/config-sheet';
@@ -13,6 +14,8 @@ import { dashboardTabName } from './dashboard';
 import { DEFAULT_RECONCILIATION_DAYS } from './reports';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const TOAST_TITLE = 'Gravity';
 
 interface FinanceRow {
   /** Finds an existing row that already does this job. */
@@ -26,13 +29,13 @@ interface FinanceRow {
 export const FINANCE_ROWS: readonly FinanceRow[] = [
   {
     matches: (e) => e.spec?.report === 'billing' && e.spec.mode === 'append',
-    tab: 'Billing History',
+    tab: 'Billing history',
     report: 'billing',
     mode: 'append',
   },
   {
     matches: (e) => e.spec?.report === 'monthly_spend',
-    tab: 'Monthly Spend',
+    tab: 'Monthly spend',
     report: 'monthly_spend',
     mode: 'replace',
   },
@@ -94,8 +97,17 @@ export function setUpReconciliation(spreadsheet: Spreadsheet): RefreshSummary {
     spreadsheet.getSheets().map((s) => s.getName()),
   );
   const rows = [...plan.reuse, ...plan.add.map((cells) => appendConfigRow(sheet, cells))];
-  spreadsheet.toast('Refreshing billing history, monthly spend and reconciliation…', 'Gravity', 5);
+  spreadsheet.toast('Refreshing billing history, monthly spend and reconciliation…', TOAST_TITLE, 5);
   const summary = refreshReports({ spreadsheet, kind: 'manual', startedAt, rows });
-  spreadsheet.toast(summary.message, 'Gravity', 10);
+  spreadsheet.toast(summary.message, TOAST_TITLE, 15);
   return summary;
+}
+
+/** The menu item: a failure becomes a toast that says what to fix, not a bare error box. */
+export function setUpReconciliationFromMenu(spreadsheet: Spreadsheet): void {
+  try {
+    setUpReconciliation(spreadsheet);
+  } catch (error) {
+    spreadsheet.toast(userMessage(error), TOAST_TITLE, 15);
+  }
 }

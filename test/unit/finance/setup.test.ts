@@ -28,8 +28,8 @@ describe('Add report › Billing reconciliation rows', () => {
     const plan = planFinanceRows([], ['Sheet1']);
     expect(plan.reuse).toEqual([]);
     expect(plan.add.map((cells) => [cells[0], cells[1], cells[2], cells[9], cells[10]])).toEqual([
-      ['Billing History', 'billing', '', 'append', true],
-      ['Monthly Spend', 'monthly_spend', '', 'replace', true],
+      ['Billing history', 'billing', '', 'append', true],
+      ['Monthly spend', 'monthly_spend', '', 'replace', true],
       ['Reconciliation', 'reconciliation', 90, 'replace', true],
     ]);
     expect(plan.add.every((cells) => cells.length === 14)).toBe(true);
@@ -49,19 +49,19 @@ describe('Add report › Billing reconciliation rows', () => {
   it('does not reuse a disabled or broken row, and never takes a tab name already in use', () => {
     const entries = [
       entry(2, 'Reconciliation', { report: 'reconciliation' }, { enabled: false }),
-      entry(3, 'Monthly Spend', null),
+      entry(3, 'Monthly spend', null),
     ];
-    const plan = planFinanceRows(entries, ['Billing History', 'Reconciliation']);
+    const plan = planFinanceRows(entries, ['Billing history', 'Reconciliation']);
     expect(plan.reuse).toEqual([]);
     expect(plan.add.map((cells) => cells[0])).toEqual([
-      'Billing History 2',
-      'Monthly Spend 2',
+      'Billing history 2',
+      'Monthly spend 2',
       'Reconciliation 2',
     ]);
   });
 
   it('keeps clear of the dashboard tab a reconciliation tab would get', () => {
-    expect(freeTabName('Reconciliation', new Set(['Reconciliation Dashboard']))).toBe('Reconciliation 2');
+    expect(freeTabName('Reconciliation', new Set(['Reconciliation dashboard']))).toBe('Reconciliation 2');
     expect(freeTabName('Reconciliation', new Set())).toBe('Reconciliation');
   });
 });
