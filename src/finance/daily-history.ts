@@ -8,7 +8,7 @@ import { metricsRequest } from '../api/endpoints';
 import { GravityError } from '../api/errors';
 import { MAX_DAYS } from '../api/params';
 import { DailyMetric, MetricsResponse } from '../api/types';
-import { addDays, daysInclusive, later, monthStartBefore } from './calendar';
+import { addDays, later, monthStartBefore } from './calendar';
 
 export interface DateWindow {
   start: string;
@@ -104,9 +104,4 @@ export function assemble(fetched: WindowMetrics[], end: string): DailyHistory {
   const span =
     days.length === 0 ? null : { start: days[0].date, end: later(days[days.length - 1].date, end) };
   return { windows, days, span };
-}
-
-/** How many days a window spans (for plain-words details). */
-export function windowDays(window: DateWindow): number {
-  return daysInclusive(window.start, window.end);
 }

@@ -15,7 +15,7 @@ import { spendRevenueTable } from './spend-revenue';
 
 /** The reconciliation period when the row gives none: a quarter of daily spend for the chart and checks. */
 export const DEFAULT_RECONCILIATION_DAYS = 90;
-export const DEFAULT_RECONCILIATION_RANGE: DateRange = { days: DEFAULT_RECONCILIATION_DAYS };
+const DEFAULT_RECONCILIATION_RANGE: DateRange = { days: DEFAULT_RECONCILIATION_DAYS };
 
 /**
  * `monthly_spend`: every month the API has daily data for (it takes no period: month-end needs the whole

@@ -26,7 +26,7 @@ interface FinanceRow {
   days?: number;
 }
 
-export const FINANCE_ROWS: readonly FinanceRow[] = [
+const FINANCE_ROWS: readonly FinanceRow[] = [
   {
     matches: (e) => e.spec?.report === 'billing' && e.spec.mode === 'append',
     tab: 'Billing history',

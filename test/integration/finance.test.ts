@@ -127,6 +127,37 @@ describe('Add report › Billing reconciliation', () => {
     expect(dashboard.values()).toHaveLength(91);
   });
 
+  it('leaves the reconciliation and its dashboard exactly as they were when a request fails', async () => {
+    const f = finance();
+    f.setUp();
+    // A user's mark on the dashboard: a redraw would overwrite it.
+    f.tab('Reconciliation dashboard').typeValues('B2', [['checked by AP']]);
+    const before = {
+      values: f.tab('Reconciliation').values(),
+      display: f.tab('Reconciliation').displayValues(),
+      dashboard: f.tab('Reconciliation dashboard').values(),
+      charts: JSON.stringify(f.tab('Reconciliation dashboard').charts),
+    };
+    // New figures that a rewrite would show, and a campaign list the API now refuses.
+    await api().mutate({ billing: { credits_dollars: 99, last_spend_sync_at: null } });
+    await api().fault({ path: '/campaigns', status: 503, times: -1 });
+    f.emu.clock.advance(HOUR);
+    f.setUp();
+
+    expect(f.tab('Reconciliation').values()).toEqual(before.values);
+    expect(f.tab('Reconciliation').displayValues()).toEqual(before.display);
+    expect(f.tab('Reconciliation dashboard').values()).toEqual(before.dashboard);
+    expect(f.tab('Reconciliation dashboard').cell('B2').value).toBe('checked by AP');
+    expect(JSON.stringify(f.tab('Reconciliation dashboard').charts)).toBe(before.charts);
+    const config = f.tab('Gravity Reports').values();
+    expect(config.slice(1).map((r) => [r[0], String(r[12]).slice(0, 8)])).toEqual([
+      ['Billing history', 'OK'],
+      ['Monthly spend', 'OK'],
+      ['Reconciliation', 'Gravity:'],
+    ]);
+    expect(f.tab('Gravity Log').values().slice(-1)[0].slice(2, 4)).toEqual(['Reconciliation', 'Error']);
+  });
+
   it('does the same in a scheduled run, which has no active spreadsheet', () => {
     const f = finance();
     f.setUp();
