@@ -53,9 +53,9 @@ export function planWindows(start: string, end: string, maxDays = MAX_DAYS): Dat
   return windows;
 }
 
-function fetchWindows(client: MetricsClient, windows: DateWindow[], campaignId?: string): WindowMetrics[] {
+function fetchWindows(client: MetricsClient, windows: DateWindow[]): WindowMetrics[] {
   const outcomes = client.getAll(
-    windows.map((window) => metricsRequest({ range: { start: window.start, end: window.end }, campaignId })),
+    windows.map((window) => metricsRequest({ range: { start: window.start, end: window.end } })),
   );
   return outcomes.map((outcome, i) => {
     if (outcome instanceof GravityError) throw outcome;
@@ -63,34 +63,24 @@ function fetchWindows(client: MetricsClient, windows: DateWindow[], campaignId?:
   });
 }
 
-export interface HistoryOptions {
-  /** The last day wanted (today, normally). */
-  end: string;
-  /** The first day wanted; without it, as far back as the API has data. */
-  start?: string;
-  campaignId?: string;
-}
-
-/** Fetches the daily rows of `start`…`end` (or of the whole history), in as few rounds of requests as possible. */
-export function fetchDailyHistory(client: MetricsClient, options: HistoryOptions): DailyHistory {
+/**
+ * Every daily row (all campaigns) up to `end` (today, normally), as far back as the API has data: two years in
+ * the first round of requests, then two more windows per round until a window comes back empty.
+ */
+export function fetchDailyHistory(client: MetricsClient, end: string): DailyHistory {
   const fetched: WindowMetrics[] = [];
-  if (options.start !== undefined) {
-    fetched.push(...fetchWindows(client, planWindows(options.start, options.end), options.campaignId));
-  } else {
-    let roundEnd = options.end;
-    let roundStart = monthStartBefore(options.end, FIRST_LOOKBACK_MONTHS - 1);
-    for (;;) {
-      const room = MAX_WINDOWS - fetched.length;
-      const windows = planWindows(roundStart, roundEnd).slice(0, room);
-      const round = fetchWindows(client, windows, options.campaignId);
-      fetched.push(...round);
-      const reachedStart = round.some((w) => w.response.data.length === 0);
-      if (reachedStart || fetched.length >= MAX_WINDOWS) break;
-      roundEnd = addDays(windows[windows.length - 1].start, -1);
-      roundStart = addDays(roundEnd, -(WINDOWS_PER_ROUND * MAX_DAYS - 1));
-    }
+  let roundEnd = end;
+  let roundStart = monthStartBefore(end, FIRST_LOOKBACK_MONTHS - 1);
+  for (;;) {
+    const windows = planWindows(roundStart, roundEnd).slice(0, MAX_WINDOWS - fetched.length);
+    const round = fetchWindows(client, windows);
+    fetched.push(...round);
+    const reachedStart = round.some((w) => w.response.data.length === 0);
+    if (reachedStart || fetched.length >= MAX_WINDOWS) break;
+    roundEnd = addDays(windows[windows.length - 1].start, -1);
+    roundStart = addDays(roundEnd, -(WINDOWS_PER_ROUND * MAX_DAYS - 1));
   }
-  return assemble(fetched, options.end);
+  return assemble(fetched, end);
 }
 
 /** Puts windows and rows oldest first; a date answered twice (overlapping windows) counts once. */

@@ -143,8 +143,14 @@ function billedPlusUnbilled(input: ReconciliationInput): Check {
     total,
     sumCents([billed, unbilled]),
     `/billing, all-time, fetched ${stamp(input.now)}: total_billed_dollars ${money(billed)} + unbilled_dollars ` +
-      `${money(unbilled)} compared with total_spend_dollars ${money(total)}.`,
+      `${money(unbilled)} compared with total_spend_dollars ${money(total)}${creditsNote(billing)}.`,
   );
+}
+
+/** Credits are reported beside the totals; saying so keeps a reader from adding them in by hand. */
+function creditsNote(billing: Billing): string {
+  const credits = centsOrNull(billing.credits_dollars);
+  return credits === null ? '' : ` (credits_dollars ${money(credits)} is not part of either side)`;
 }
 
 function billingVsCampaigns(input: ReconciliationInput): Check {

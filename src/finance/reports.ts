@@ -29,7 +29,7 @@ export const monthlySpendReport: ReportDefinition = {
   plan: () => ({
     kind: 'sequential',
     run(client, clock) {
-      const history = fetchDailyHistory(client, { end: utcDate(clock.now()) });
+      const history = fetchDailyHistory(client, utcDate(clock.now()));
       return monthlySpendTable(monthlySpend(history.days, history.span));
     },
   }),

@@ -79,7 +79,7 @@ describe('reconciliation of the mock dataset', () => {
 describe('monthly spend of the mock dataset', () => {
   it('covers the whole 500-day history and totals it to the cent', () => {
     const { client, http, dataset } = clientFor();
-    const history = fetchDailyHistory(client, { end: TODAY });
+    const history = fetchDailyHistory(client, TODAY);
     expect(history.span).toEqual({ start: dataset.historyStart, end: TODAY });
     expect(http.batches).toEqual([2, 2]);
     const table = monthlySpendTable(monthlySpend(history.days, history.span));

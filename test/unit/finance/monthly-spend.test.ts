@@ -1,8 +1,9 @@
 import { GravityClient } from '../../../src/api/client';
 import { DailyMetric } from '../../../src/api/types';
-import { fetchDailyHistory, planWindows } from '../../../src/finance/daily-history';
+import { GravityError } from '../../../src/api/errors';
+import { fetchDailyHistory, MAX_WINDOWS, planWindows } from '../../../src/finance/daily-history';
 import { monthlySpend, monthlySpendTable } from '../../../src/finance/monthly-spend';
-import { FakeClock, FakeHttp } from '../../support/fake-ports';
+import { FakeClock, FakeHttp, json } from '../../support/fake-ports';
 import { awkwardDays, dayNumber, FakeDay, FakeGravity } from './fake-gravity';
 
 const TODAY = '2025-12-04';
@@ -35,12 +36,36 @@ describe('planWindows', () => {
   });
 });
 
+describe('fetchDailyHistory', () => {
+  const clientOf = (respond: (url: URL) => ReturnType<typeof json>) => {
+    const http = new FakeHttp((request) => respond(new URL(request.url)));
+    const clock = new FakeClock();
+    return { http, client: new GravityClient({ http, clock, apiKey: 'k', deadline: clock.now() + 60_000 }) };
+  };
+
+  it('stops after ten windows even if the API answers every one with data', () => {
+    const { http, client } = clientOf((url) =>
+      json({ data: [{ date: url.searchParams.get('end_date'), spend: 0.1 }], total_spend: 0.1 }),
+    );
+    const history = fetchDailyHistory(client, TODAY);
+    expect(history.windows).toHaveLength(MAX_WINDOWS);
+    expect(http.batches).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('fails with the API error when a window fails, so the report leaves its tab alone', () => {
+    const { client } = clientOf((url) =>
+      url.searchParams.get('end_date') === TODAY ? json({ data: [] }) : json({ detail: 'invalid key' }, 401),
+    );
+    expect(() => fetchDailyHistory(client, TODAY)).toThrow(GravityError);
+  });
+});
+
 describe('monthly spend over 400 days of awkward decimals', () => {
   const days = awkwardDays(TODAY, 400);
 
   it('fetches the history in windows of ≤365 days sent together, and stops at the first empty window', () => {
     const { http, client, api } = setup(days);
-    const history = fetchDailyHistory(client, { end: TODAY });
+    const history = fetchDailyHistory(client, TODAY);
     expect(history.days).toHaveLength(400);
     expect(history.span).toEqual({ start: days[0].date, end: TODAY });
     // Two years in one round of two parallel requests; then one more round that finds nothing and stops.
@@ -51,7 +76,7 @@ describe('monthly spend over 400 days of awkward decimals', () => {
 
   it('gives month totals and a grand total equal to the sum of the daily rows to the cent', () => {
     const { client } = setup(days);
-    const history = fetchDailyHistory(client, { end: TODAY });
+    const history = fetchDailyHistory(client, TODAY);
     const result = monthlySpend(history.days, history.span);
     const table = monthlySpendTable(result);
 
@@ -83,7 +108,7 @@ describe('monthly spend over 400 days of awkward decimals', () => {
 
   it('marks the months only partly covered by the data as partial', () => {
     const { client } = setup(days);
-    const history = fetchDailyHistory(client, { end: TODAY });
+    const history = fetchDailyHistory(client, TODAY);
     const table = monthlySpendTable(monthlySpend(history.days, history.span));
     const coverage = column(table, 'coverage');
     const from = column(table, 'from');
