@@ -2,7 +2,7 @@
 import { appsScriptClock } from '../gas/clock';
 import { connectGravity } from '../gas/gravity';
 import { userProperties } from '../gas/properties';
-import { liveReportEngine } from './sidebar-reports';
+import { reportService } from '../reports/service';
 import { SidebarHandlers, sidebarHandlers } from './sidebar-server';
 
 /** dist/sidebar.html, built from src/sidebar/ (dev/build/sidebar.ts). */
@@ -24,6 +24,6 @@ export function liveSidebar(): SidebarHandlers {
     user: userProperties(),
     spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId(),
     connect: (apiKey) => connectGravity({ apiKey, deadline: startedAt + SIDEBAR_RETRY_BUDGET_MS }),
-    reports: liveReportEngine(),
+    reports: reportService(),
   });
 }

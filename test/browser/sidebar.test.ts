@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AppsScriptEmulator } from '../../dev/emulator';
-import { HTML_INJECTION_NAME } from '../../dev/mock-api/fixtures';
+import { CAMPAIGN_PLANS, HTML_INJECTION_NAME } from '../../dev/mock-api/fixtures';
 import { MockApiHandle, startMockApi } from '../../dev/mock-api/process';
 import { SidebarHarness, serveEmulatedSidebar } from '../../dev/sidebar-harness';
 import { SETTING } from '../../src/settings/keys';
@@ -25,6 +25,8 @@ let harness: SidebarHarness;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+
+const HTML_CAMPAIGN = CAMPAIGN_PLANS.find((plan) => plan.name === HTML_INJECTION_NAME)!.campaign_id;
 
 const stored = (key: string): string | undefined => emu.userProperties(OWNER).get(key);
 const allowedHere = (): boolean =>
@@ -52,6 +54,12 @@ afterAll(async () => {
   await harness?.close();
   await api?.stop();
 });
+
+function reportsSheet() {
+  const sheet = emu.spreadsheets.get(spreadsheetId)?.sheet('Gravity Reports');
+  if (!sheet) throw new Error('no Gravity Reports tab');
+  return sheet;
+}
 
 async function saveKey(key: string): Promise<void> {
   await page.fill('#api-key', key);
@@ -91,6 +99,9 @@ describe('sidebar settings', () => {
     await page.click('#formulas-allowed');
     await eventually(allowedHere, false);
     await eventually(() => page.isChecked('#formulas-allowed'), false);
+    // The switch is disabled while the server call runs, then takes focus back.
+    await eventually(() => page.evaluate(() => document.activeElement?.id), 'formulas-allowed');
+    await eventually(() => page.isEnabled('#formulas-allowed'), true);
     await page.keyboard.press('Space'); // the switch keeps focus: the keyboard turns it back on
     await eventually(allowedHere, true);
     await eventually(() => page.isChecked('#formulas-allowed'), true);
@@ -114,6 +125,69 @@ describe('sidebar reports', () => {
     expect(await option.textContent()).toContain(HTML_INJECTION_NAME);
     expect(await page.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('adds a report for the campaign picked from the list', async () => {
+    await page.selectOption('#report-campaign', HTML_CAMPAIGN);
+    await page.fill('#report-tab', 'Odd campaign');
+    await page.click('#add-report-button');
+    await eventually(() => page.locator('#report-list .report-tab').allTextContents(), ['Odd campaign']);
+    expect(await page.locator('#add-report').getAttribute('open')).toBeNull();
+    const row = reportsSheet().values()[1];
+    expect(row.slice(0, 2)).toEqual(['Odd campaign', 'campaign']);
+    expect(row).toContain(HTML_CAMPAIGN);
+  });
+
+  it('adds a metrics report for the last 7 days', async () => {
+    await page.click('#add-report summary');
+    await page.selectOption('#report-type', 'metrics');
+    await page.fill('#report-days', '7');
+    await page.fill('#report-tab', 'Metrics 7d');
+    await page.click('#add-report-button');
+    await eventually(
+      () => page.locator('#report-list .report-tab').allTextContents(),
+      ['Odd campaign', 'Metrics 7d'],
+    );
+    expect(reportsSheet().values()[2].slice(0, 3)).toEqual(['Metrics 7d', 'metrics', 7]);
+  });
+
+  it('refreshes every report one call at a time, showing progress', async () => {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progress: string[] }).progress = seen;
+      const text = document.getElementById('refresh-text')!;
+      new MutationObserver(() => seen.push(text.textContent ?? '')).observe(text, { childList: true });
+    });
+    const before = harness.calls.length;
+    await page.click('#refresh-now');
+    await eventually(() => page.textContent('#refresh-text'), 'Refreshed 2 of 2: all OK.', 60_000);
+    const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    expect(progress).toEqual([
+      'Refreshing 1 of 2: Odd campaign',
+      'Refreshing 2 of 2: Metrics 7d',
+      'Refreshed 2 of 2: all OK.',
+    ]);
+    const refreshCalls = harness.calls.slice(before).filter((call) => call.fn === 'sidebarRefreshReport');
+    expect(refreshCalls.map((call) => call.ok)).toEqual([true, true]);
+    await eventually(() => page.locator('#report-list .report-result').allTextContents(), ['OK', 'OK']);
+    const metrics = emu.spreadsheets.get(spreadsheetId)!.sheet('Metrics 7d')!.values();
+    expect(metrics[0][0]).toBe('date');
+    expect(metrics.length).toBeGreaterThanOrEqual(7);
+    expect(await page.textContent('#schedule-last-run')).not.toBe('never');
+  });
+
+  it('sets and clears the schedule', async () => {
+    await page.selectOption('#schedule-frequency', 'day');
+    await page.click('#save-schedule');
+    await eventually(() => emu.triggers.map((t) => [t.user, t.everyDays]), [[OWNER, 1]]);
+    await eventually(() => page.inputValue('#schedule-frequency'), 'day');
+    await page.selectOption('#schedule-frequency', 'off');
+    await page.click('#save-schedule');
+    await eventually(() => emu.triggers.length, 0);
+    expect(await page.inputValue('#schedule-frequency')).toBe('off');
+    await page.selectOption('#schedule-frequency', 'week');
+    await page.click('#save-schedule');
+    await eventually(() => emu.triggers.map((t) => t.everyWeeks), [1]);
   });
 });
 
@@ -149,6 +223,8 @@ describe('sidebar page', () => {
 describe('sidebar look', () => {
   it('writes a screenshot', async () => {
     mkdirSync(RESULTS, { recursive: true });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: join(RESULTS, 'sidebar.png'), fullPage: true });
     expect(dialogs).toEqual([]);
   });
