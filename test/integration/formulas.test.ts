@@ -1,77 +1,32 @@
-import { AppsScriptEmulator } from '../../dev/emulator';
-import { startMockApi, type MockApiHandle } from '../../dev/mock-api/process';
-import type { RequestLog } from '../../dev/mock-api/server';
 import type { CellView } from '../../dev/emulator/spreadsheet/fake-sheet';
-import { DIST } from '../support/bundle';
+import { addon, type Addon, type AddonOptions, EDITOR, useMockApi } from '../support/harness';
 
 /**
  * Every GRAVITY_* formula called from the BUILT bundle (dist/Code.js) in the emulator's custom-function mode
  * (owner's user properties, read-only spreadsheet), against the mock API in its own process.
  */
 
-const TODAY = '2025-05-20';
-const OWNER = 'owner@example.com';
-const EDITOR = 'editor@example.com';
+const mockApi = useMockApi();
 
-let api: MockApiHandle;
-
-beforeAll(async () => {
-  api = await startMockApi({ today: TODAY });
-});
-afterAll(async () => {
-  await api.stop();
-});
-beforeEach(async () => {
-  await api.reset();
-});
-
-interface World {
-  emu: AppsScriptEmulator;
-  spreadsheetId: string;
-  /** Calls a custom function the way a cell does; returns its value, or the Error it threw. */
-  formula(name: string, ...args: unknown[]): unknown;
+interface World extends Addon {
   /** Types a formula into Sheet1 as a user would: Sheets evaluates it at once. */
   enter(a1: string, formula: string): void;
   cell(a1: string): CellView;
 }
 
-function world(options: { timeZone?: string; key?: string | null; allowed?: boolean } = {}): World {
-  const emu = new AppsScriptEmulator({ now: Date.parse(`${TODAY}T12:00:00Z`) });
-  emu.loadBundle(DIST);
-  emu.scriptProperties.set('GRAVITY_BASE_URL', api.baseUrl);
-  const spreadsheet = emu.createSpreadsheet({ owner: OWNER, timeZone: options.timeZone ?? 'Asia/Tokyo' });
-  const owner = emu.userProperties(OWNER);
-  const key = options.key === undefined ? api.apiKey : options.key;
-  if (key !== null) owner.set('GRAVITY_API_KEY', key);
-  if (options.allowed !== false) owner.set('GRAVITY_FORMULA_SPREADSHEETS', JSON.stringify([spreadsheet.id]));
-  const sheetName = spreadsheet.sheetNames()[0];
+/** The add-on in a spreadsheet whose zone is not UTC (Tokyo unless told), with Sheet1 at hand. */
+function world(options: AddonOptions = {}): World {
+  const a = addon(mockApi(), { timeZone: 'Asia/Tokyo', ...options });
+  const sheetName = a.spreadsheet.sheetNames()[0];
   return {
-    emu,
-    spreadsheetId: spreadsheet.id,
-    formula(name, ...args) {
-      try {
-        return emu.run(name, args, { kind: 'customFunction', user: EDITOR, spreadsheetId: spreadsheet.id });
-      } catch (error) {
-        return error;
-      }
-    },
+    ...a,
     enter(a1, formula) {
-      emu.enterFormula(spreadsheet.id, sheetName, a1, formula);
+      a.emu.enterFormula(a.spreadsheet.id, sheetName, a1, formula);
     },
     cell(a1) {
-      return spreadsheet.sheet(sheetName)!.cell(a1);
+      return a.spreadsheet.sheet(sheetName)!.cell(a1);
     },
   };
-}
-
-/** The API requests the mock received, as "path?query" without the prefix, in order. */
-async function requests(): Promise<string[]> {
-  const log: RequestLog[] = await api.requests();
-  return log.map((r) => {
-    const query = new URLSearchParams(Object.entries(r.query).sort(([a], [b]) => a.localeCompare(b)));
-    const q = query.toString();
-    return r.path.replace('/advertiser-dashboard', '') + (q ? `?${q}` : '');
-  });
 }
 
 function table(value: unknown): unknown[][] {
@@ -110,7 +65,7 @@ describe('every function, view and optional argument, from the built bundle', ()
       ['email', 'ads@acme.example'],
     ]);
     expect(w.formula('GRAVITY_INFO', 'email')).toBe('ads@acme.example');
-    expect(await requests()).toEqual(['/info']); // the second call came from the cache
+    expect(await w.requests()).toEqual(['/info']); // the second call came from the cache
   });
 
   it('GRAVITY_CAMPAIGNS: all, or by status, with derived metrics from lifetime numbers', async () => {
@@ -125,7 +80,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     const paused = table(w.formula('GRAVITY_CAMPAIGNS', 'Paused'));
     expect(paused.length).toBeGreaterThan(1);
     expect(column(paused, 'status').every((s) => s === 'paused')).toBe(true);
-    expect(await requests()).toEqual(['/campaigns', '/campaigns?status=paused']);
+    expect(await w.requests()).toEqual(['/campaigns', '/campaigns?status=paused']);
   });
 
   it('GRAVITY_CAMPAIGN: detail with joined lists and utm_params rows; one field', async () => {
@@ -138,7 +93,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     expect(rows['utm_params.utm_term']).toBe('@x');
     expect(w.formula('GRAVITY_CAMPAIGN', '1e5', 'name')).toBe('=IMPORTDATA("http://example.com")');
     expect(w.formula('GRAVITY_CAMPAIGN', '1e5', 'utm_params.utm_source')).toBe('gravity');
-    expect(await requests()).toEqual(['/campaigns/1e5']);
+    expect(await w.requests()).toEqual(['/campaigns/1e5']);
   });
 
   it('GRAVITY_METRICS: default 30 days, N days, a YYYY-MM-DD range, a campaign', async () => {
@@ -163,7 +118,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     expect([...dates].sort()).toEqual(dates); // oldest first
     expect(table(w.formula('GRAVITY_METRICS', 7, '', 'cmp-1001'))).toHaveLength(8);
     expect(table(w.formula('GRAVITY_METRICS', '2025-05-01', '2025-05-10'))).toHaveLength(11);
-    expect(await requests()).toEqual([
+    expect(await w.requests()).toEqual([
       '/metrics?days=30',
       '/metrics?campaign_id=cmp-1001&days=7',
       '/metrics?end_date=2025-05-10&start_date=2025-05-01',
@@ -181,7 +136,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     );
     expect(w.formula('GRAVITY_TOTAL', 'cpc', 7)).toBeCloseTo(spend / clicks, 12);
     expect(typeof w.formula('GRAVITY_TOTAL', 'roas', 7, '', 'cmp-1001')).toBe('number');
-    expect(await requests()).toEqual(['/metrics?days=7', '/metrics?campaign_id=cmp-1001&days=7']);
+    expect(await w.requests()).toEqual(['/metrics?days=7', '/metrics?campaign_id=cmp-1001&days=7']);
   });
 
   it('GRAVITY_CONVERSIONS: default 100, max_rows across pages, campaign and event filters, value beside value_cents', async () => {
@@ -195,7 +150,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     expect(column(filtered, 'campaign_id').every((c) => c === 'cmp-1001')).toBe(true);
     expect(column(filtered, 'event_type').every((c) => c === 'purchase')).toBe(true);
     // The second call found its first page in the cache and fetched only pages two and three.
-    expect((await requests()).map((p) => p.replace(/cursor=[^&]+/, 'cursor=…'))).toEqual([
+    expect((await w.requests()).map((p) => p.replace(/cursor=[^&]+/, 'cursor=…'))).toEqual([
       '/conversions?limit=100',
       '/conversions?cursor=…&limit=100',
       '/conversions?cursor=…&limit=50',
@@ -217,7 +172,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     ]);
     expect(w.formula('GRAVITY_BILLING', 'unbilled_dollars')).toBe(713.68);
     expect(w.formula('GRAVITY_BILLING', 'billing_enabled')).toBe(true);
-    expect(await requests()).toEqual(['/billing']);
+    expect(await w.requests()).toEqual(['/billing']);
   });
 
   it('GRAVITY_EVENTS: domains, timeseries and types, with domain and event_type filters', async () => {
@@ -232,7 +187,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     );
     const domains = column(w.formula('GRAVITY_EVENTS', 'domains', 7, '', 'shop'), 'domain');
     expect(domains.every((d) => String(d).includes('shop'))).toBe(true);
-    expect(await requests()).toEqual([
+    expect(await w.requests()).toEqual([
       '/events/analytics?days=30',
       '/events/analytics?days=1',
       '/events/analytics?domain=shop&end_date=2025-05-07&event_type=click&start_date=2025-05-01',
@@ -247,7 +202,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     const total = w.formula('GRAVITY_CONVERSION_STATS', 'total', 30, '', 'lead') as number;
     const types = table(w.formula('GRAVITY_CONVERSION_STATS', 'types', 30, '', 'lead'));
     expect(types.slice(1).reduce((sum, r) => sum + (r[1] as number), 0)).toBe(total);
-    expect(await requests()).toEqual([
+    expect(await w.requests()).toEqual([
       '/events/conversion-stats?days=3',
       '/events/conversion-stats?days=30',
       '/events/conversion-stats?days=30&event_type=lead',
@@ -267,7 +222,7 @@ describe('every function, view and optional argument, from the built bundle', ()
     ]);
     expect(column(rows, 'type')).toEqual(['shopify', 'shopify', 'calendly']);
     expect(column(rows, 'id')).toEqual(['1e5', 'conn-2002', '0042']);
-    expect(await requests()).toEqual(['/integrations']);
+    expect(await w.requests()).toEqual(['/integrations']);
   });
 });
 
@@ -345,13 +300,13 @@ describe('bad arguments: a Gravity: message naming the argument, and no request'
   it.each(cases)('%s(%j)', async (name, args, expected) => {
     const w = world();
     expect(message(w.formula(name, ...args))).toMatch(expected);
-    expect(await requests()).toEqual([]);
+    expect(await w.requests()).toEqual([]);
   });
 
   it('checks arguments before the key: with no key saved, the argument is still what is named', async () => {
     const w = world({ key: null });
     expect(message(w.formula('GRAVITY_METRICS', 366))).toMatch(/^Gravity: days_or_start /);
-    expect(await requests()).toEqual([]);
+    expect(await w.requests()).toEqual([]);
   });
 
   it('refuses a range typed into a cell', async () => {
@@ -359,7 +314,7 @@ describe('bad arguments: a Gravity: message naming the argument, and no request'
     w.enter('A1', '=GRAVITY_TOTAL("spend", C1:D2)');
     expect(w.cell('A1').value).toBe('#ERROR!');
     expect(w.cell('A1').error).toBe('Gravity: days_or_start must be a single value, not a range of 4 cells.');
-    expect(await requests()).toEqual([]);
+    expect(await w.requests()).toEqual([]);
   });
 });
 
@@ -369,15 +324,15 @@ describe('failures a user can act on', () => {
     expect(message(w.formula('GRAVITY_INFO'))).toMatch(
       /^Gravity: no API key is saved\. Open Extensions › Gravity › Open sidebar/,
     );
-    expect(await requests()).toEqual([]);
+    expect(await w.requests()).toEqual([]);
   });
 
   it('spreadsheet not allowed by the owner', async () => {
-    const w = world({ allowed: false });
+    const w = world({ allowFormulas: false });
     expect(message(w.formula('GRAVITY_BILLING'))).toMatch(
       /^Gravity: GRAVITY formulas are not allowed in this spreadsheet/,
     );
-    expect(await requests()).toEqual([]);
+    expect(await w.requests()).toEqual([]);
   });
 
   it('401: says to save a current key, and never shows the key', async () => {
@@ -386,7 +341,8 @@ describe('failures a user can act on', () => {
     expect(text).toMatch(/^Gravity: the API key was rejected \(401\)/);
     expect(text).not.toContain('gravity-wrong-key-7777');
     expect(text).not.toContain('7777');
-    expect(await requests()).toEqual(['/info']); // not retried: a new key is needed
+    expect(w.logText()).not.toContain('gravity-wrong-key-7777');
+    expect(await w.requests()).toEqual(['/info']); // not retried: a new key is needed
   });
 
   it('404: an unknown campaign id', async () => {
@@ -398,32 +354,32 @@ describe('failures a user can act on', () => {
 
   it('429 then success: waits as asked and answers', async () => {
     const w = world();
-    await api.fault({ path: '/billing', status: 429, retryAfter: 2 });
+    await w.api.fault({ path: '/billing', status: 429, retryAfter: 2 });
     expect(w.formula('GRAVITY_BILLING', 'credits_dollars')).toBe(25);
-    expect(await requests()).toEqual(['/billing', '/billing']);
+    expect(await w.requests()).toEqual(['/billing', '/billing']);
   });
 
   it('5xx then success', async () => {
     const w = world();
-    await api.fault({ path: '/info', status: 503 }, { path: '/info', status: 500, body: 'text' });
+    await w.api.fault({ path: '/info', status: 503 }, { path: '/info', status: 500, body: 'text' });
     expect(w.formula('GRAVITY_INFO', 'name')).toBe('Acme Corp');
-    expect(await requests()).toEqual(['/info', '/info', '/info']);
+    expect(await w.requests()).toEqual(['/info', '/info', '/info']);
   });
 
   it('an HTML error page from a proxy, every time: a short message with no markup', async () => {
     const w = world();
-    await api.fault({ path: '/metrics', status: 502, body: 'html', times: -1 });
+    await w.api.fault({ path: '/metrics', status: 502, body: 'html', times: -1 });
     const text = message(w.formula('GRAVITY_METRICS', 7));
     expect(text).toMatch(
       /^Gravity: the Gravity API had a server error \(502\) \(an HTML error page, probably from a proxy\)/,
     );
     expect(text).not.toMatch(/<|nginx/);
-    expect((await requests()).length).toBe(4);
+    expect((await w.requests()).length).toBe(4);
   });
 
   it('an HTML page with status 200', async () => {
     const w = world();
-    await api.fault({ path: '/billing', status: 200, body: 'html' });
+    await w.api.fault({ path: '/billing', status: 200, body: 'html' });
     expect(message(w.formula('GRAVITY_BILLING'))).toMatch(
       /^Gravity: the API answered \/billing with an HTML page instead of data\./,
     );
@@ -431,7 +387,7 @@ describe('failures a user can act on', () => {
 
   it('rate limited for longer than a formula may wait: gives up in time, with a message', async () => {
     const w = world();
-    await api.fault({ path: '/info', status: 429, retryAfter: 20, times: -1 });
+    await w.api.fault({ path: '/info', status: 429, retryAfter: 20, times: -1 });
     const text = message(w.formula('GRAVITY_INFO'));
     expect(text).toMatch(/^Gravity: the Gravity API is rate limiting requests \(429\)\. .*time limit\)\.$/);
   });
@@ -443,7 +399,7 @@ describe('failures a user can act on', () => {
       { path: '/conversions', status: 429, retryAfter: 4 },
       { path: '/conversions', delayMs: 0 },
     ]).flat();
-    await api.fault(...slowPages);
+    await w.api.fault(...slowPages);
     const rows = table(w.formula('GRAVITY_CONVERSIONS', 5000));
     const last = rows[rows.length - 1];
     expect(last[0]).toMatch(
@@ -471,7 +427,7 @@ describe('quota: the document cache', () => {
       if (expected === 'number') expect(typeof value).toBe('number');
       else expect(value).toBe(expected);
     }
-    expect((await requests()).sort()).toEqual([
+    expect((await w.requests()).sort()).toEqual([
       '/billing',
       '/campaigns/cmp-1001',
       '/events/conversion-stats?days=30',
@@ -505,11 +461,11 @@ describe('values cell by cell', () => {
     'in %s: date cells as arguments mean the day shown',
     async (timeZone) => {
       const w = world({ timeZone });
-      const sheet = w.emu.spreadsheets.get(w.spreadsheetId)!.sheet('Sheet1')!;
+      const sheet = w.spreadsheet.sheet('Sheet1')!;
       sheet.typeValues('X1', [['2025-05-01'], ['2025-05-03']]);
       w.enter('A1', '=GRAVITY_CONVERSION_STATS("timeseries", X1, X2)');
       expect(w.cell('A4').display).toBe('5/3/2025');
-      expect(await requests()).toEqual([
+      expect(await w.requests()).toEqual([
         '/events/conversion-stats?end_date=2025-05-03&start_date=2025-05-01',
       ]);
     },
@@ -518,7 +474,7 @@ describe('values cell by cell', () => {
   it('null is blank, zero denominators are blank, awkward text stays exact', async () => {
     const w = world();
     w.enter('A1', '=GRAVITY_CAMPAIGNS()');
-    const grid = w.emu.spreadsheets.get(w.spreadsheetId)!.sheet('Sheet1')!.values();
+    const grid = w.spreadsheet.sheet('Sheet1')!.values();
     const head = grid[0];
     const rows = grid.slice(1).filter((r) => r[0] !== '');
     const at = (row: unknown[], name: string) => row[head.indexOf(name)];
@@ -546,20 +502,20 @@ describe('values cell by cell', () => {
 describe('Refresh GRAVITY formulas', () => {
   it('drops the cache and recalculates every GRAVITY formula, leaving other cells alone', async () => {
     const w = world();
-    const spreadsheet = w.emu.spreadsheets.get(w.spreadsheetId)!;
+    const { spreadsheet } = w;
     const second = spreadsheet.addSheet('KPIs');
     w.enter('A1', '=GRAVITY_BILLING("unbilled_dollars")');
     w.enter('C1', '=GRAVITY_METRICS(3)');
     spreadsheet.sheet('Sheet1')!.typeValues('A3', [['keep me'], ['=1+2']]);
-    w.emu.enterFormula(w.spreadsheetId, 'KPIs', 'B2', '=GRAVITY_INFO("name")');
+    w.emu.enterFormula(w.spreadsheet.id, 'KPIs', 'B2', '=GRAVITY_INFO("name")');
     expect(w.cell('A1').value).toBe(713.68);
 
-    await api.mutate({ billing: { unbilled_dollars: 1.5 } });
+    await w.api.mutate({ billing: { unbilled_dollars: 1.5 } });
     w.enter('A1', '=GRAVITY_BILLING("unbilled_dollars")');
     expect(w.cell('A1').value).toBe(713.68); // still the cached answer
-    await api.clearRequests();
+    await w.api.clearRequests();
 
-    w.emu.run('refreshFormulas', [], { kind: 'full', user: EDITOR, spreadsheetId: w.spreadsheetId });
+    w.run('refreshFormulas', [], { user: EDITOR }); // any editor may click it
 
     expect(w.cell('A1').value).toBe(1.5);
     expect(w.cell('A1').formula).toBe('=GRAVITY_BILLING("unbilled_dollars")');
@@ -568,7 +524,7 @@ describe('Refresh GRAVITY formulas', () => {
     expect(second.cell('B2').value).toBe('Acme Corp');
     expect(w.cell('A3').value).toBe('keep me');
     expect(w.cell('A4').formula).toBe('=1+2');
-    expect((await requests()).sort()).toEqual(['/billing', '/info', '/metrics?days=3']);
+    expect((await w.requests()).sort()).toEqual(['/billing', '/info', '/metrics?days=3']);
     expect(spreadsheet.ui.toasts.map((t) => t.message)).toEqual([
       'Refreshed 3 GRAVITY formulas with fresh data.',
     ]);
@@ -576,8 +532,8 @@ describe('Refresh GRAVITY formulas', () => {
 
   it('says so when there is nothing to refresh', () => {
     const w = world();
-    w.emu.run('refreshFormulas', [], { kind: 'full', user: OWNER, spreadsheetId: w.spreadsheetId });
-    const toasts = w.emu.spreadsheets.get(w.spreadsheetId)!.ui.toasts;
+    w.run('refreshFormulas');
+    const toasts = w.spreadsheet.ui.toasts;
     expect(toasts.map((t) => t.message)).toEqual(['No GRAVITY formulas found in this spreadsheet.']);
   });
 });
