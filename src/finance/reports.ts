@@ -13,7 +13,10 @@ import { fetchReconciliationData } from './reconciliation-data';
 import { reconcile, reconciliationTable } from './reconciliation';
 import { spendRevenueTable } from './spend-revenue';
 
-/** The reconciliation period when the row gives none: a quarter of daily spend for the chart and checks. */
+/**
+ * The period Add report › Billing reconciliation sets: a quarter of daily spend for the chart and checks. (A row
+ * typed with Days blank gets the engine's default of 30; a spec without any period, this.)
+ */
 export const DEFAULT_RECONCILIATION_DAYS = 90;
 const DEFAULT_RECONCILIATION_RANGE: DateRange = { days: DEFAULT_RECONCILIATION_DAYS };
 
