@@ -1,16 +1,16 @@
-import { infoRequest } from '../api/endpoints';
-import { CellValue, formulaValues, toCell } from '../tables/cells';
+import { INFO_FIELDS, infoRequest } from '../api/endpoints';
+import { formulaValues } from '../tables/cells';
 import { fieldValueTable } from '../tables/field-value';
 import { choice, SheetArg } from './args';
+import { fieldValueCell, FormulaResult } from './results';
 import { FormulaRuntime } from './runtime';
 
-const INFO_FIELDS = ['advertiser_id', 'name', 'email'] as const;
-
 /** GRAVITY_INFO([field]): the advertiser as a field/value table, or one field's value. */
-export function gravityInfo(runtime: FormulaRuntime, field: SheetArg): CellValue[][] | CellValue {
+export function gravityInfo(runtime: FormulaRuntime, field: SheetArg): FormulaResult {
   const wanted = choice(field, 'field', INFO_FIELDS, false);
-  const info = runtime.client.get(infoRequest());
-  const table = fieldValueTable(info, {});
-  if (wanted === undefined) return formulaValues(table, runtime.zone);
-  return toCell(info[wanted] ?? null, 'auto', runtime.zone);
+  const request = infoRequest();
+  const table = fieldValueTable(runtime.client.get(request), {});
+  return wanted === undefined
+    ? formulaValues(table, runtime.zone)
+    : fieldValueCell(table, wanted, runtime.zone);
 }
