@@ -234,3 +234,38 @@ describe('spend vs revenue chart data', () => {
     ]);
   });
 });
+
+describe('what the API leaves out', () => {
+  const base = () => setup().data.input;
+
+  it('warns, naming the fields, when billing leaves out an amount', () => {
+    const input = base();
+    const billing = { ...input.billing, unbilled_dollars: null };
+    const check = byName(reconcile({ ...input, billing, history: null }), BILLED_PLUS_UNBILLED);
+    expect(check.status).toBe('WARN');
+    expect(check.detail).toContain('did not give unbilled_dollars');
+  });
+
+  it('expects no invoice when billing is off or nothing was billed yet', () => {
+    const input = base();
+    const off = { ...input.billing, billing_enabled: false };
+    expect(byName(reconcile({ ...input, billing: off, history: null }), 'Last invoice').status).toBe('INFO');
+    const none = { ...input.billing, last_billed_at: null, total_billed_dollars: 0 };
+    expect(byName(reconcile({ ...input, billing: none, history: null }), 'Last invoice').status).toBe('INFO');
+    const missing = { ...input.billing, last_billed_at: null };
+    expect(byName(reconcile({ ...input, billing: missing, history: null }), 'Last invoice').status).toBe(
+      'WARN',
+    );
+  });
+
+  it('does not compare a campaign whose life is unknown, and says why', () => {
+    const { data, http } = setup((api) => {
+      api.campaigns[2].created_at = null;
+      api.campaigns[2].start_time = null;
+    });
+    const check = byName(reconcile({ ...data.input, history: null }), 'Campaign c-new');
+    expect(check.status).toBe('INFO');
+    expect(check.detail).toContain('neither created_at nor start_time');
+    expect(http.batches).toEqual([3, 2]);
+  });
+});
