@@ -93,7 +93,7 @@ export function wholeNumber(
   const number = numberOf(v);
   if (number === null || !Number.isInteger(number) || number < min || number > max) {
     throw invalidArgument(
-      `${name} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not ${describe(v)}.`,
+      `${name} must be a whole number from ${thousands(min)} to ${thousands(max)}, not ${describe(v)}.`,
     );
   }
   return number;
@@ -104,4 +104,9 @@ export function numberOf(value: SheetArg): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
   return null;
+}
+
+/** 5000 → "5,000" without depending on the runtime's locale data. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

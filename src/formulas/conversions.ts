@@ -1,7 +1,7 @@
 import { collectConversions } from '../api/pagination';
 import { formulaValues } from '../tables/cells';
 import { conversionsTable } from '../tables/conversions';
-import { optionalText, SheetArg, wholeNumber } from './args';
+import { optionalText, SheetArg, thousands, wholeNumber } from './args';
 import { FormulaResult } from './results';
 import { FORMULA_PAGING_BUDGET_MS, FormulaRuntime } from './runtime';
 
@@ -40,10 +40,9 @@ export function gravityConversions(
 }
 
 export function timeLimitNote(fetched: number, asked: number, total: number | null): string {
-  const count = (n: number) => n.toLocaleString('en-US');
-  const wanted = total === null ? count(asked) : count(Math.min(asked, total));
+  const wanted = total === null ? thousands(asked) : thousands(Math.min(asked, total));
   return (
-    `Gravity: stopped after ${count(fetched)} of ${wanted} conversions to stay within Google's 30-second limit ` +
+    `Gravity: stopped after ${thousands(fetched)} of ${wanted} conversions to stay within Google's 30-second limit ` +
     'for formulas. Ask for fewer rows (max_rows), or add a Conversions report tab ' +
     '(Extensions › Gravity › Add report) for the full history.'
   );

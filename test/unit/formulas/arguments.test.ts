@@ -1,5 +1,5 @@
 import { periodArgs } from '../../../src/formulas/period';
-import { wholeNumber } from '../../../src/formulas/args';
+import { thousands, wholeNumber } from '../../../src/formulas/args';
 import { campaignField } from '../../../src/formulas/campaigns';
 import { zoneClock } from '../../../src/tables/timezone';
 import { intlOffset } from './fake-runtime';
@@ -83,6 +83,10 @@ describe('max_rows and fields', () => {
       'Gravity: max_rows must be a whole number from 1 to 5,000, not 5001.',
     );
     expect(() => wholeNumber(0.5, 'max_rows', 1, 5000, 100)).toThrow('not 0.5.');
+  });
+
+  it('groups thousands in messages without locale data', () => {
+    expect([0, 999, 1000, 5000, 1234567].map(thousands)).toEqual(['0', '999', '1,000', '5,000', '1,234,567']);
   });
 
   it('accepts documented campaign fields in any case and utm_params.<name> keeping the name', () => {
