@@ -92,24 +92,22 @@ export interface LastRun {
   lastResult: string;
 }
 
-/** The newest run in the log, summed up: "OK: 3 reports refreshed", "1 of 3 failed: …", "Skipped: …". */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** The newest run in the log (its rows share one time), summed up: "OK: 3 reports refreshed", "Skipped: …". */
 export function lastRun(spreadsheet: Spreadsheet): LastRun {
   const sheet = spreadsheet.getSheetByName(LOG_SHEET);
   const last = sheet ? sheet.getLastRow() : 0;
   if (!sheet || last < 2) return { lastRun: '', lastResult: '' };
-  const count = Math.min(last - 1, 100);
+  const count = Math.min(last - 1, LOG_MAX_ROWS);
   const values = sheet.getRange(last - count + 1, 1, count, LOG_HEADERS.length).getValues();
   const time = values[values.length - 1][0];
-  if (!(time instanceof Date) && Object.prototype.toString.call(time) !== '[object Date]') {
-    return { lastRun: '', lastResult: String(values[values.length - 1][3]) };
-  }
-  const at = (time as Date).getTime();
-  const run = values.filter((row) => {
-    const t = row[0] as Date;
-    return Object.prototype.toString.call(t) === '[object Date]' && t.getTime() === at;
-  });
+  if (!isDate(time)) return { lastRun: '', lastResult: '' };
+  const run = values.filter((row) => isDate(row[0]) && row[0].getTime() === time.getTime());
   return {
-    lastRun: (time as Date).toISOString(),
+    lastRun: time.toISOString(),
     lastResult: summarize(run.map((row) => ({ result: String(row[3]), message: String(row[6]) }))),
   };
 }
