@@ -25,16 +25,18 @@ function isOurs(chart: EmbeddedChart): boolean {
 }
 
 /**
- * Writes the daily table (date, spend, revenue, roas) to the dashboard tab and points the chart at it:
- * spend and revenue on the left axis in dollars, ROAS on the right. Returns the tab written.
+ * Writes the daily table (date, spend, revenue, roas) to the dashboard tab of `reconciliationTab` and points
+ * the chart at it: spend and revenue on the left axis in dollars, ROAS on the right. Returns the tab written.
  */
 export function writeDashboard(
   spreadsheet: Spreadsheet,
-  tab: string,
+  reconciliationTab: string,
   daily: Table,
   period: { start: string; end: string } | null,
   zone: ZoneClock,
 ): Sheet {
+  const tab = dashboardTabName(reconciliationTab);
+  if (!spreadsheet.getSheetByName(tab)) placeBeside(spreadsheet, reconciliationTab, tab);
   writeTable(spreadsheet, tab, daily, zone, { mode: 'replace' });
   const sheet = spreadsheet.getSheetByName(tab) as Sheet;
   const range = sheet.getRange(1, 1, daily.rows.length + 1, daily.columns.length);
@@ -55,4 +57,14 @@ export function writeDashboard(
   if (existing) sheet.updateChart(builder.build());
   else sheet.insertChart(builder.build());
   return sheet;
+}
+
+/**
+ * A new dashboard goes right after its reconciliation tab, which is created (empty) when this is the first
+ * refresh: the report engine writes it as soon as this report's table is returned.
+ */
+function placeBeside(spreadsheet: Spreadsheet, reconciliationTab: string, tab: string): void {
+  const anchor = spreadsheet.getSheetByName(reconciliationTab) ?? spreadsheet.insertSheet(reconciliationTab);
+  // getIndex() is the 1-based position, insertSheet's index 0-based: the same number lands just after it.
+  spreadsheet.insertSheet(tab, anchor.getIndex());
 }

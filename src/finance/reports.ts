@@ -7,7 +7,7 @@ import { ReportDefinition } from '../reports/definition';
 import { utcDate } from './calendar';
 import { fetchDailyHistory } from './daily-history';
 import { billingHistory } from './history-tab';
-import { dashboardTabName, writeDashboard } from './dashboard';
+import { writeDashboard } from './dashboard';
 import { monthlySpend, monthlySpendTable } from './monthly-spend';
 import { fetchReconciliationData } from './reconciliation-data';
 import { reconcile, reconciliationTable } from './reconciliation';
@@ -58,7 +58,7 @@ export const reconciliationReport: ReportDefinition = {
       const table = reconciliationTable(reconcile({ ...data.input, history }));
       if (spreadsheet) {
         const daily = spendRevenueTable(data.period.days);
-        writeDashboard(spreadsheet, dashboardTabName(spec.tab), daily, data.period.span, context.zone);
+        writeDashboard(spreadsheet, spec.tab, daily, data.period.span, context.zone);
       }
       return table;
     },

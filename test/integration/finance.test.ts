@@ -47,6 +47,12 @@ describe('Add report › Billing reconciliation', () => {
       ['Reconciliation', 'reconciliation', 90, 'replace', 'OK'],
     ]);
     expect(f.tab('Billing history').values()).toHaveLength(2);
+    expect(f.spreadsheet.sheetNames().slice(-5, -1)).toEqual([
+      'Billing history',
+      'Monthly spend',
+      'Reconciliation',
+      'Reconciliation dashboard',
+    ]);
 
     const checks = f.checks();
     expect(notOk(checks)).toEqual([
