@@ -139,6 +139,33 @@ describe('every function, view and optional argument, from the built bundle', ()
     expect(await w.requests()).toEqual(['/metrics?days=7', '/metrics?campaign_id=cmp-1001&days=7']);
   });
 
+  it('GRAVITY_TOTAL: every metric over a date range, from one request', async () => {
+    const w = world();
+    const metrics = ['impressions', 'clicks', 'spend', 'conversions', 'revenue'];
+    const rates = ['ctr', 'cpc', 'cpm', 'conversion_rate', 'cpa', 'roas'];
+    const total = (metric: string) =>
+      w.formula('GRAVITY_TOTAL', metric, '2025-05-01', '2025-05-14') as number;
+    const sums = Object.fromEntries(metrics.map((m) => [m, total(m)]));
+    for (const m of metrics) expect(typeof sums[m]).toBe('number');
+    const expected = {
+      ctr: (sums.clicks / sums.impressions) * 100,
+      cpc: sums.spend / sums.clicks,
+      cpm: (sums.spend / sums.impressions) * 1000,
+      conversion_rate: (sums.conversions / sums.clicks) * 100,
+      cpa: sums.spend / sums.conversions,
+      roas: sums.revenue / sums.spend,
+    };
+    for (const r of rates) expect(total(r)).toBeCloseTo(expected[r as keyof typeof expected], 12);
+    expect(await w.requests()).toEqual(['/metrics?end_date=2025-05-14&start_date=2025-05-01']);
+  });
+
+  it('GRAVITY_TOTAL: a campaign that never delivered has 0 totals and blank rates', () => {
+    const w = world();
+    expect(w.formula('GRAVITY_TOTAL', 'impressions', 30, '', 'cmp-1006')).toBe(0);
+    for (const rate of ['ctr', 'cpc', 'cpm', 'conversion_rate', 'cpa', 'roas'])
+      expect(w.formula('GRAVITY_TOTAL', rate, 30, '', 'cmp-1006')).toBe('');
+  });
+
   it('GRAVITY_CONVERSIONS: default 100, max_rows across pages, campaign and event filters, value beside value_cents', async () => {
     const w = world();
     const hundred = table(w.formula('GRAVITY_CONVERSIONS'));
