@@ -36,11 +36,27 @@ export function scheduledTarget(uid: string): ScheduledTarget | null {
   }
 }
 
-/** This user's time-driven triggers of the add-on in this spreadsheet (Apps Script allows one). */
+/**
+ * This user's time-driven triggers of the add-on for this spreadsheet (Apps Script allows one): those
+ * getUserTriggers lists for it, and, in case it does not list time-driven ones, any of the user's triggers
+ * whose stored target is this spreadsheet.
+ */
 function ourTriggers(spreadsheet: Spreadsheet): Trigger[] {
-  return ScriptApp.getUserTriggers(spreadsheet).filter(
-    (t) => t.getHandlerFunction() === SCHEDULE_HANDLER || t.getEventType() === ScriptApp.EventType.CLOCK,
-  );
+  const id = spreadsheet.getId();
+  const found = new Map<string, Trigger>();
+  for (const trigger of ScriptApp.getUserTriggers(spreadsheet)) {
+    if (
+      trigger.getHandlerFunction() === SCHEDULE_HANDLER ||
+      trigger.getEventType() === ScriptApp.EventType.CLOCK
+    ) {
+      found.set(trigger.getUniqueId(), trigger);
+    }
+  }
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    const uid = trigger.getUniqueId();
+    if (!found.has(uid) && scheduledTarget(uid)?.spreadsheetId === id) found.set(uid, trigger);
+  }
+  return [...found.values()];
 }
 
 export function deleteTrigger(trigger: Trigger): void {

@@ -1,4 +1,6 @@
+import { userMessage } from '../formulas/custom-function';
 import { refreshReports } from './refresh';
+import { appendLogRow } from './run-log';
 import { scheduledTarget } from './schedule';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,5 +44,24 @@ export function runScheduledRefresh(event: ScheduledEvent | undefined, startedAt
     );
     return;
   }
-  refreshReports({ spreadsheet, kind: 'scheduled', startedAt });
+  try {
+    refreshReports({ spreadsheet, kind: 'scheduled', startedAt });
+  } catch (error) {
+    // Nobody watches a trigger: whatever stopped the whole run must still show in the sheet.
+    const message = userMessage(error);
+    console.error(`Gravity: scheduled refresh failed: ${message}`);
+    try {
+      appendLogRow(spreadsheet, {
+        time: new Date(startedAt),
+        started: 'scheduled',
+        tab: '',
+        result: 'Error',
+        rows: null,
+        durationMs: null,
+        message,
+      });
+    } catch (logError) {
+      console.error(`Gravity: could not write to Gravity Log either: ${userMessage(logError)}`);
+    }
+  }
 }
