@@ -379,8 +379,14 @@ describe('economy', () => {
       ['M', 'metrics', 3],
       ['C', 'campaigns'],
     ]);
+    const withAppend = callsOfRefresh([
+      ['M', 'metrics', 3],
+      ['V', 'conversions', '', '', '', '', '', '', '', 'append'],
+      ['B', 'billing', '', '', '', '', '', '', '', 'append'],
+    ]);
     expect(large).toBe(small);
     expect(two - small).toBeLessThanOrEqual(8);
+    expect(withAppend - small).toBeLessThanOrEqual(2 * 8);
   });
 
   test('independent requests of all reports go out in one fetchAll', () => {
