@@ -56,15 +56,16 @@ export function reportsSection(
           fail(failure);
         }
       }
-      bar.value = due.length;
-      const outcome = failed ? `${failed} failed; see each report's result.` : 'all OK.';
-      setText(progressText, `Refreshed ${due.length} of ${due.length}: ${outcome}`);
       try {
         render(await server.sidebarReports());
         await afterRefresh();
       } catch (failure) {
         fail(failure);
       }
+      // Said last, once the list shows every new result.
+      bar.value = due.length;
+      const outcome = failed ? `${failed} failed; see each report's result.` : 'all OK.';
+      setText(progressText, `Refreshed ${due.length} of ${due.length}: ${outcome}`);
     });
   });
 

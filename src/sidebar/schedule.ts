@@ -27,12 +27,16 @@ export function scheduleSection(server: Remote<SidebarApi>): ScheduleSection {
     event.preventDefault();
     show(error, false);
     const frequency = SCHEDULE_CHOICES.find((choice) => choice.value === select.value)?.value ?? 'off';
+    // The choice is locked while saving, so the answer cannot overwrite a newer choice.
+    select.disabled = true;
     void busy(button, 'Saving…', async () => {
       try {
         render(await server.sidebarSetSchedule(frequency));
       } catch (failure) {
         setText(error, errorText(failure));
         show(error, true);
+      } finally {
+        select.disabled = false;
       }
     });
   });

@@ -25,6 +25,8 @@ let harness: SidebarHarness;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+/** Every answer of a server call, as the page received it. */
+const answers: string[] = [];
 
 const HTML_CAMPAIGN = CAMPAIGN_PLANS.find((plan) => plan.name === HTML_INJECTION_NAME)!.campaign_id;
 
@@ -41,6 +43,12 @@ beforeAll(async () => {
   harness = await serveEmulatedSidebar({ emu, distDir: DIST, user: OWNER, spreadsheetId });
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // Every server answer passes through here on its way to the page, so the test sees exactly what it got.
+  await page.route('**/script-run/**', async (route) => {
+    const response = await route.fetch();
+    answers.push(await response.text());
+    await route.fulfill({ response });
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -59,6 +67,19 @@ function reportsSheet() {
   const sheet = emu.spreadsheets.get(spreadsheetId)?.sheet('Gravity Reports');
   if (!sheet) throw new Error('no Gravity Reports tab');
   return sheet;
+}
+
+/** Clicks Refresh now and waits until the whole refresh is over (the button is busy until then). */
+async function refreshNow(): Promise<void> {
+  await page.click('#refresh-now');
+  await eventually(() => page.getAttribute('#refresh-now', 'aria-busy'), null, 60_000);
+}
+
+/** Picks a frequency, saves it, and waits for the answer (the form is locked until then). */
+async function saveSchedule(frequency: string): Promise<void> {
+  await page.selectOption('#schedule-frequency', frequency);
+  await page.click('#save-schedule');
+  await eventually(() => page.isEnabled('#schedule-frequency'), true);
 }
 
 async function saveKey(key: string): Promise<void> {
@@ -90,6 +111,7 @@ describe('sidebar settings', () => {
     await eventually(() => page.textContent('#masked-key'), `••••••••${api.apiKey.slice(-4)}`);
     expect(await page.locator('#key-error').isHidden()).toBe(true);
     expect(await page.inputValue('#api-key')).toBe('');
+    expect(await page.content()).not.toContain(api.apiKey);
     expect(stored(SETTING.apiKey)).toBe(api.apiKey);
     expect(allowedHere()).toBe(true);
     expect(await page.isChecked('#formulas-allowed')).toBe(true);
@@ -113,6 +135,8 @@ describe('sidebar settings', () => {
     expect(await page.content()).not.toContain(api.apiKey);
     expect(harness.calls.some((call) => call.error?.includes(api.apiKey))).toBe(false);
     expect(emu.logs.join('\n')).not.toContain(api.apiKey);
+    expect(answers.some((body) => body.includes('3f9a'))).toBe(true); // the mask did travel
+    expect(answers.filter((body) => body.includes(api.apiKey))).toEqual([]);
   });
 });
 
@@ -159,8 +183,8 @@ describe('sidebar reports', () => {
       new MutationObserver(() => seen.push(text.textContent ?? '')).observe(text, { childList: true });
     });
     const before = harness.calls.length;
-    await page.click('#refresh-now');
-    await eventually(() => page.textContent('#refresh-text'), 'Refreshed 2 of 2: all OK.', 60_000);
+    await refreshNow();
+    expect(await page.textContent('#refresh-text')).toBe('Refreshed 2 of 2: all OK.');
     const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
     expect(progress).toEqual([
       'Refreshing 1 of 2: Odd campaign',
@@ -169,25 +193,44 @@ describe('sidebar reports', () => {
     ]);
     const refreshCalls = harness.calls.slice(before).filter((call) => call.fn === 'sidebarRefreshReport');
     expect(refreshCalls.map((call) => call.ok)).toEqual([true, true]);
-    await eventually(() => page.locator('#report-list .report-result').allTextContents(), ['OK', 'OK']);
+    expect(await page.locator('#report-list .report-result').allTextContents()).toEqual(['OK', 'OK']);
     const metrics = emu.spreadsheets.get(spreadsheetId)!.sheet('Metrics 7d')!.values();
     expect(metrics[0][0]).toBe('date');
     expect(metrics.length).toBeGreaterThanOrEqual(7);
     expect(await page.textContent('#schedule-last-run')).not.toBe('never');
   });
 
+  it("shows a failed refresh in that report's result, and the others still run", async () => {
+    await api.fault({ path: '/metrics', status: 403 });
+    await refreshNow();
+    expect(await page.textContent('#refresh-text')).toBe(
+      "Refreshed 2 of 2: 1 failed; see each report's result.",
+    );
+    const results = await page.locator('#report-list .report-result').allTextContents();
+    expect(results[0]).toBe('OK');
+    expect(results[1]).toContain('may not read /metrics (403)');
+    expect(await page.locator('#report-list .report-result.failed').count()).toBe(1);
+  });
+
+  it('explains a report the form describes incompletely', async () => {
+    await page.click('#add-report summary');
+    await page.selectOption('#report-type', 'campaign');
+    await page.click('#add-report-button');
+    await eventually(() => page.textContent('#report-form-error'), 'A campaign report needs a campaign.');
+    expect(await page.isVisible('#report-form-error')).toBe(true);
+    expect(reportsSheet().values()).toHaveLength(3);
+    await page.click('#add-report summary');
+  });
+
   it('sets and clears the schedule', async () => {
-    await page.selectOption('#schedule-frequency', 'day');
-    await page.click('#save-schedule');
-    await eventually(() => emu.triggers.map((t) => [t.user, t.everyDays]), [[OWNER, 1]]);
-    await eventually(() => page.inputValue('#schedule-frequency'), 'day');
-    await page.selectOption('#schedule-frequency', 'off');
-    await page.click('#save-schedule');
-    await eventually(() => emu.triggers.length, 0);
+    await saveSchedule('day');
+    expect(emu.triggers.map((t) => [t.user, t.everyDays])).toEqual([[OWNER, 1]]);
+    expect(await page.inputValue('#schedule-frequency')).toBe('day');
+    await saveSchedule('off');
+    expect(emu.triggers).toHaveLength(0);
     expect(await page.inputValue('#schedule-frequency')).toBe('off');
-    await page.selectOption('#schedule-frequency', 'week');
-    await page.click('#save-schedule');
-    await eventually(() => emu.triggers.map((t) => t.everyWeeks), [1]);
+    await saveSchedule('week');
+    expect(emu.triggers.map((t) => t.everyWeeks)).toEqual([1]);
   });
 });
 
@@ -226,6 +269,16 @@ describe('sidebar look', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(RESULTS, 'sidebar.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('removing the key', () => {
+  it('deletes it from UserProperties and asks for a key again', async () => {
+    await page.click('#remove-key');
+    await eventually(() => page.isHidden('#account'), true);
+    expect(stored(SETTING.apiKey)).toBeUndefined();
+    expect(await page.textContent('#api-key-label')).toBe('API key');
     expect(dialogs).toEqual([]);
   });
 });
