@@ -92,8 +92,14 @@ export class AppsScriptEmulator {
   private readonly recalculations: QueuedCell[] = [];
   private bundle: Bundle | null = null;
   private bundleFunctions: string[] = [];
+  private readonly allowNetwork: boolean;
 
-  constructor(options: { now?: number; urlFetchDailyQuota?: number } = {}) {
+  /**
+   * `allowNetwork: true` lets UrlFetchApp reach any host instead of loopback ones only: for the local
+   * playground's live mode, never for tests.
+   */
+  constructor(options: { now?: number; urlFetchDailyQuota?: number; allowNetwork?: boolean } = {}) {
+    this.allowNetwork = options.allowNetwork ?? false;
     this.clock = new VirtualClock(options.now ?? Date.now());
     this.scriptCache = new CacheStore(this.clock);
     this.userCaches = new Keyed(() => new CacheStore(this.clock));
@@ -255,7 +261,7 @@ export class AppsScriptEmulator {
         user: (email) => this.userCache(email),
         document: (id) => this.documentCache(id),
       }),
-      UrlFetchApp: createUrlFetchApp(execution, this.urlFetchQuota),
+      UrlFetchApp: createUrlFetchApp(execution, this.urlFetchQuota, this.allowNetwork),
       ScriptApp: createScriptApp(execution, this.triggerRegistry, SCRIPT_ID),
       LockService: createLockService(execution, this.locks),
       Utilities: createUtilities(execution),

@@ -48,14 +48,14 @@ function headerValue(rawHeaders, name) {
 }
 
 /**
- * @param {{ url: string; method: string; headers: Record<string, string>; body: string | null; followRedirects: boolean }} request
+ * @param {{ url: string; method: string; headers: Record<string, string>; body: string | null; followRedirects: boolean; allowNetwork: boolean }} request
  */
 async function fetchOne(request) {
   let url = new URL(request.url);
   let method = request.method;
   let body = request.body === null ? null : Buffer.from(request.body, 'base64');
   for (let hop = 0; ; hop++) {
-    if (!LOOPBACK_HOSTS.has(url.hostname)) {
+    if (!request.allowNetwork && !LOOPBACK_HOSTS.has(url.hostname)) {
       return { error: `Address unavailable: ${url.href} (the emulator only reaches loopback hosts)` };
     }
     let res;

@@ -13,7 +13,8 @@ import { AppsScriptException } from './errors';
  * Node 20), no slower than the same request made asynchronously from the main thread (about 0.8 ms): the
  * worker hop is not what a test pays for. test/unit/emulator-url-fetch.test.ts keeps it under 10 ms.
  *
- * Only loopback hosts are reachable, so no test can touch the network.
+ * Only loopback hosts are reachable, so no test can touch the network, unless the emulator was created with
+ * `allowNetwork: true` (the local playground's live mode, never the tests).
  */
 
 /** Limits from developers.google.com/apps-script/guides/services/quotas. */
@@ -30,6 +31,8 @@ export interface WireRequest {
   headers: Record<string, string>;
   body: string | null;
   followRedirects: boolean;
+  /** Reach any host, not only loopback ones (the playground's live mode). */
+  allowNetwork: boolean;
 }
 
 /** What the worker returns for one request: the response (body in base64), or why there is none. */
@@ -94,7 +97,7 @@ function payloadBytes(payload: unknown): { bytes: Buffer; contentType: string | 
   return { bytes: Buffer.from(String(payload), 'utf8'), contentType: null };
 }
 
-function prepare(urlArg: unknown, params: FetchParams): Prepared {
+function prepare(urlArg: unknown, params: FetchParams, allowNetwork: boolean): Prepared {
   const url = String(urlArg);
   if (url.length > URL_MAX_LENGTH) throw new AppsScriptException('Limit Exceeded: URLFetch URL Length.');
   let parsed: URL;
@@ -106,7 +109,7 @@ function prepare(urlArg: unknown, params: FetchParams): Prepared {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new AppsScriptException(`Invalid argument: ${url}`);
   }
-  if (!LOOPBACK_HOSTS.has(parsed.hostname)) {
+  if (!allowNetwork && !LOOPBACK_HOSTS.has(parsed.hostname)) {
     throw new AppsScriptException(`Address unavailable: ${url} (the emulator only reaches loopback hosts)`);
   }
   const method = String(params.method ?? 'get').toUpperCase();
@@ -124,7 +127,14 @@ function prepare(urlArg: unknown, params: FetchParams): Prepared {
     body = bytes.toString('base64');
   }
   return {
-    wire: { url: parsed.href, method, headers, body, followRedirects: params.followRedirects !== false },
+    wire: {
+      url: parsed.href,
+      method,
+      headers,
+      body,
+      followRedirects: params.followRedirects !== false,
+      allowNetwork,
+    },
     mute: params.muteHttpExceptions === true,
   };
 }
@@ -212,8 +222,8 @@ function requestFailed(url: string, status: number, body: Buffer): AppsScriptExc
   );
 }
 
-/** `UrlFetchApp` for one execution. */
-export function createUrlFetchApp(execution: Execution, quota: UrlFetchQuota): object {
+/** `UrlFetchApp` for one execution; `allowNetwork` lifts the loopback-only rule. */
+export function createUrlFetchApp(execution: Execution, quota: UrlFetchQuota, allowNetwork = false): object {
   const run = (requests: Prepared[]): HTTPResponse[] => {
     quota.consume(execution.user, execution.clock.now(), requests.length);
     execution.counters.urlFetchCalls++;
@@ -232,18 +242,20 @@ export function createUrlFetchApp(execution: Execution, quota: UrlFetchQuota): o
   return {
     fetch(url: string, params?: FetchParams): HTTPResponse {
       execution.check('UrlFetchApp', 'fetch');
-      return run([prepare(url, asParams(params))])[0];
+      return run([prepare(url, asParams(params), allowNetwork)])[0];
     },
     fetchAll(requests: Array<string | FetchParams>): HTTPResponse[] {
       execution.check('UrlFetchApp', 'fetchAll');
       const prepared = Array.from(requests, (r) =>
-        typeof r === 'string' ? prepare(r, {}) : prepare(asParams(r).url, asParams(r)),
+        typeof r === 'string'
+          ? prepare(r, {}, allowNetwork)
+          : prepare(asParams(r).url, asParams(r), allowNetwork),
       );
       return run(prepared);
     },
     getRequest(url: string, params?: FetchParams): Record<string, unknown> {
       execution.check('UrlFetchApp', 'getRequest');
-      const { wire } = prepare(url, asParams(params));
+      const { wire } = prepare(url, asParams(params), allowNetwork);
       const payload = wire.body === null ? undefined : Buffer.from(wire.body, 'base64').toString('utf8');
       return { url: wire.url, method: wire.method.toLowerCase(), headers: wire.headers, payload };
     },
