@@ -88,6 +88,7 @@ export function runReports(env: RunEnvironment, specs: ReportSpec[]): ReportOutc
       rows: null,
     });
 
+  const written = new Set<string>();
   let index = 0;
   for (let at = 0; at < specs.length; at += BATCH_SIZE) {
     const batch = specs.slice(at, at + BATCH_SIZE);
@@ -128,7 +129,7 @@ export function runReports(env: RunEnvironment, specs: ReportSpec[]): ReportOutc
       }
       try {
         const table = build(item.plan, fetched, connect, env);
-        const rows = write(env, item, table);
+        const rows = write(env, item, table, written);
         finish(item.spec, started, { status: 'ok', message: 'OK', rows });
       } catch (error) {
         finish(item.spec, started, { status: 'error', message: messageOf(error), rows: null });
@@ -179,8 +180,15 @@ function build(
   return plan.build(values);
 }
 
-function write(env: RunEnvironment, item: Prepared, table: Table): number {
-  const { spec, definition, state } = item;
+/**
+ * Several append reports may share one tab (filtered metrics, keyed by campaign_id): a tab already written in
+ * this run is read again, so a report upserts into what the previous one wrote, not into what was there before.
+ */
+function write(env: RunEnvironment, item: Prepared, table: Table, written: Set<string>): number {
+  const { spec, definition } = item;
+  const state =
+    spec.mode === 'append' && written.has(spec.tab) ? readTab(env.spreadsheet, spec.tab) : item.state;
+  written.add(spec.tab);
   if (spec.mode === 'append' && state) {
     const keys = definition.appendKeys(spec);
     if (!keys)

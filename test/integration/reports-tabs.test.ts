@@ -327,6 +327,7 @@ describe('append', () => {
       ['By campaign', 'metrics', 3, '', '', '0042', '', '', '', 'append'],
     ]);
     a.run('refreshAllReports');
+    expect(records(sheet(a, 'By campaign'))).toHaveLength(6);
     a.run('refreshAllReports');
     const dates = records(sheet(a, 'History')).map((r) => (r.date as Date).toISOString());
     expect(dates).toHaveLength(7);
