@@ -165,16 +165,16 @@ export async function runPerReport(
     report: r.report,
   }));
 
-  // Metrics for 7 days instead of 365; conversions with a handful of new rows instead of the whole history.
-  const smallMetricsRow = invalidRow + 1;
-  addReports(world, [{ report: 'metrics', days: 7, tab: 'Metrics 7 days' }]);
-  const smallMetrics = { ...refreshAlone(world, smallMetricsRow, overhead), report: 'metrics' };
-  await world.api.mutate({ addConversions: size.newConversions });
+  // The same first syncs at a small size: metrics for 7 days, and the conversions of one campaign.
+  const campaignsTab = world.spreadsheet.sheet('Campaigns')?.values() ?? [];
+  const campaignId = String(campaignsTab[1]?.[campaignsTab[0]?.indexOf('campaign_id') ?? 0] ?? '');
+  addReports(world, [
+    { report: 'metrics', days: 7, tab: 'Metrics 7 days' },
+    { report: 'conversions', mode: 'append', campaignId, tab: 'Conversions of one campaign' },
+  ]);
+  const smallMetrics = { ...refreshAlone(world, invalidRow + 1, overhead), report: 'metrics' };
+  const smallConversions = { ...refreshAlone(world, invalidRow + 2, overhead), report: 'conversions' };
   const conversionsIndex = reports.findIndex((r) => r.report === 'conversions');
-  const smallConversions = {
-    ...refreshAlone(world, FIRST_ROW + conversionsIndex, overhead),
-    report: 'conversions',
-  };
   return {
     runOverheadCalls: overhead,
     perReport,
@@ -268,11 +268,14 @@ export function workbookFigures(result: WorkbookResult): Figure[] {
     figures.push(
       vsFloor(
         s,
-        `spreadsheet calls: ${check.report} ${check.full.rows ?? 0} rows vs ${check.small.rows ?? 0}`,
+        `spreadsheet calls: ${check.report} first sync, ${check.full.rows ?? 0} rows vs ${check.small.rows ?? 0}`,
         check.full.spreadsheetCalls,
         'calls',
         check.small.spreadsheetCalls,
-        { note: 'floor: the same report at the small size (calls must not grow with rows)' },
+        {
+          target: false,
+          note: 'floor: the same report at the small size; a tab past its 1,000-row grid costs one call more',
+        },
       ),
     );
   }
