@@ -100,7 +100,7 @@ export const REPORT_FORM: Record<ReportType, ReportFormFields> = {
   conversion_stats_timeseries: { ...stats, label: 'Conversion stats over time' },
   conversion_stats_types: { ...stats, label: 'Conversion stats by type' },
   integrations: { ...plain, label: 'Integrations' },
-  reconciliation: { ...plain, label: 'Billing reconciliation' },
+  reconciliation: { ...plain, label: 'Billing reconciliation', range: true },
   monthly_spend: { ...plain, label: 'Monthly spend' },
   info: { ...plain, label: 'Account info' },
 };
