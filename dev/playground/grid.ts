@@ -89,6 +89,8 @@ function alignment(cell: Cell): GridCell['align'] {
 /** A line chart's data as the page draws it: first column the labels, other columns one series each. */
 function chartView(spreadsheet: FakeSpreadsheet, chart: FakeSheet['charts'][number]): ChartView {
   const view: ChartView = {
+    anchorRow: chart.position.anchorRow,
+    anchorColumn: chart.position.anchorColumn,
     title: typeof chart.options.title === 'string' ? chart.options.title : '',
     type: chart.chartType ?? 'LINE',
     ranges: [...chart.ranges],

@@ -24,6 +24,9 @@ export interface GridCell {
 }
 
 export interface ChartView {
+  /** The cell its top-left corner sits on (setPosition), as Sheets floats a chart over the grid. */
+  anchorRow: number;
+  anchorColumn: number;
   title: string;
   type: string;
   ranges: string[];

@@ -89,8 +89,16 @@ function renderTabs(next: PlaygroundState): void {
   byId('tabs').replaceChildren(...tabs);
 }
 
+/** Charts float over the grid from their anchor cell, as in Sheets. */
 function renderCharts(grid: GridView): void {
-  byId('charts').replaceChildren(...grid.charts.map(renderChart));
+  const cards = grid.charts.map((chart) => {
+    const card = renderChart(chart);
+    const anchor = cellElement(table, { row: chart.anchorRow, column: chart.anchorColumn });
+    card.style.left = `${anchor?.offsetLeft ?? 0}px`;
+    card.style.top = `${anchor?.offsetTop ?? 0}px`;
+    return card;
+  });
+  byId('charts').replaceChildren(...cards);
 }
 
 function renderActivity(activity: Activity[]): void {

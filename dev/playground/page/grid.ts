@@ -52,7 +52,12 @@ export function renderGrid(table: HTMLTableElement, grid: GridView, selection: S
     const th = el('th', r === selection.row ? 'selected-header' : '', String(r));
     th.scope = 'row';
     tr.append(th);
-    for (let c = 1; c <= grid.columns; c++) tr.append(renderCell(r, c, cells.get(cellKey(r, c)), selection));
+    for (let c = 1; c <= grid.columns; c++) {
+      const td = renderCell(r, c, cells.get(cellKey(r, c)), selection);
+      // Sheets lets left-aligned text run on over empty cells to its right.
+      if (td.firstChild?.nodeName === 'SPAN' && !cells.has(cellKey(r, c + 1))) td.classList.add('overflow');
+      tr.append(td);
+    }
     body.append(tr);
   }
   table.style.width = `${totalWidth}px`;
@@ -74,9 +79,11 @@ function renderCell(row: number, column: number, cell: GridCell | undefined, sel
     box.setAttribute('aria-label', `${a1(row, column)} checkbox`);
     td.append(box);
     td.classList.add('align-center');
+  } else if (cell.align === 'left') {
+    td.append(el('span', '', cell.text));
   } else {
     td.textContent = cell.text;
-    if (cell.align !== 'left') td.classList.add(`align-${cell.align}`);
+    td.classList.add(`align-${cell.align}`);
   }
   if (cell.bold) td.classList.add('bold');
   if (cell.background) td.style.backgroundColor = cell.background;
