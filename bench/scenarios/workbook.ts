@@ -145,10 +145,10 @@ export async function runWorkbookRefresh(
  * Each report refreshed alone in a fresh workbook (first sync), less the fixed calls of a run; then the
  * row-heavy ones again at another size.
  */
-export async function runPerReport(
+export function runPerReport(
   world: BenchWorld,
   size: WorkbookSize,
-): Promise<Pick<WorkbookResult, 'runOverheadCalls' | 'perReport' | 'sizeChecks'>> {
+): Pick<WorkbookResult, 'runOverheadCalls' | 'perReport' | 'sizeChecks'> {
   const reports = workbookReports(size);
   addReports(world, reports);
   // A row that fails its check before fetching: what remains is the run's own cost.
