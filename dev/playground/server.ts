@@ -12,7 +12,7 @@ import { SidebarHarness, serverFunctionNames, startSidebarHarness } from '../sid
 import { sheetCsv } from './export/csv';
 import { spreadsheetXlsx } from './export/xlsx';
 import { CellEdit, FAULT_LABELS, FaultName } from './protocol';
-import { PlaygroundSession, SessionOptions, messageOf } from './session';
+import { PlaygroundInputError, PlaygroundSession, SessionOptions, messageOf } from './session';
 
 export interface PlaygroundOptions extends SessionOptions {
   /** 0 picks a free port. When the port is taken, `fallBackToFreePort` decides what happens. */
@@ -32,7 +32,7 @@ const MAX_BODY_BYTES = 100_000;
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 const NEW_CONVERSIONS = 5;
 
-class BadRequest extends Error {}
+class BadRequest extends PlaygroundInputError {}
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const session = await PlaygroundSession.start(options);
@@ -47,7 +47,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     const harness = sidebar;
     const server = createServer((request, response) => {
       handle(request, response, session, harness, script).catch((error: unknown) => {
-        const status = error instanceof BadRequest ? 400 : 500;
+        const status = error instanceof PlaygroundInputError ? 400 : 500;
         send(response, status, 'application/json', JSON.stringify({ error: messageOf(error) }));
       });
     });

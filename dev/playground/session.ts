@@ -44,6 +44,9 @@ export interface SessionOptions {
   timeZone?: string;
 }
 
+/** A request the playground cannot carry out as asked (no such tab, menu item or mock): the person's mistake. */
+export class PlaygroundInputError extends Error {}
+
 export class PlaygroundSession {
   /** Goes up whenever the spreadsheet may have changed: the page polls it to redraw. */
   version = 0;
@@ -126,7 +129,7 @@ export class PlaygroundSession {
   }
 
   selectTab(name: string): void {
-    if (!this.spreadsheet.sheet(name)) throw new Error(`There is no tab called "${name}".`);
+    if (!this.spreadsheet.sheet(name)) throw new PlaygroundInputError(`There is no tab called "${name}".`);
     this.spreadsheet.activeSheetName = name;
     this.changed();
   }
@@ -134,7 +137,7 @@ export class PlaygroundSession {
   /** A person types into a cell: a value, or a formula Sheets evaluates at once (custom functions included). */
   editCell(edit: CellEdit): void {
     const sheet = this.spreadsheet.sheet(edit.tab);
-    if (!sheet) throw new Error(`There is no tab called "${edit.tab}".`);
+    if (!sheet) throw new PlaygroundInputError(`There is no tab called "${edit.tab}".`);
     const started = performance.now();
     try {
       this.emu.enterFormula(this.spreadsheet.id, edit.tab, edit.a1, edit.text);
@@ -156,7 +159,7 @@ export class PlaygroundSession {
   /** A menu item, run as Sheets runs it: AuthMode.FULL, as the owner, in this spreadsheet. */
   runMenuItem(handler: string): void {
     const path = menuPath(this.spreadsheet.ui.addonMenu?.items ?? [], handler);
-    if (!path) throw new Error(`The add-on menu has no item that runs ${handler}.`);
+    if (!path) throw new PlaygroundInputError(`The add-on menu has no item that runs ${handler}.`);
     const title = [`Extensions`, ADDON_NAME, ...path].join(' › ');
     this.execute(title, () =>
       this.emu.run(handler, [], { kind: 'full', user: OWNER, spreadsheetId: this.spreadsheet.id }),
@@ -223,7 +226,8 @@ export class PlaygroundSession {
   }
 
   private requireMock(): MockApiHandle {
-    if (!this.api) throw new Error('Live mode talks to the real API: there is no mock to control.');
+    if (!this.api)
+      throw new PlaygroundInputError('Live mode talks to the real API: there is no mock to control.');
     return this.api;
   }
 
