@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     },
   });
   const live = values.live || process.env.GRAVITY_LIVE === '1';
-  const portText = values.port ?? process.env.PORT;
+  const portText = values.port ?? (process.env.PORT || undefined);
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`bad port ${portText}`);
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   const source = live
     ? `the real Gravity API at ${playground.session.apiBaseUrl} (save your key in the sidebar)`
     : `the embedded mock Gravity API at ${playground.session.apiBaseUrl}`;
+  if (portText === undefined && new URL(playground.url).port !== String(DEFAULT_PORT))
+    console.log(`Port ${DEFAULT_PORT} is taken, so the playground uses another one.`);
   console.log(`Gravity for Sheets playground: ${playground.url}`);
   console.log(`Talking to ${source}. Press Ctrl-C to stop.`);
 
