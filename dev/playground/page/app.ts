@@ -54,7 +54,7 @@ function apply(next: PlaygroundState): void {
   renderMenu(extensionsMenu, next.addonName, next.menu, runMenuItem);
   byId('schedule').textContent = next.triggers.length
     ? `Schedule: ${next.triggers.map((t) => t.description).join(', ')}`
-    : 'No schedule yet (Extensions › Gravity › Schedule)';
+    : 'No schedule set';
   byId<HTMLAnchorElement>('export-csv').href = `/export/tab.csv?tab=${encodeURIComponent(next.active)}`;
   renderTabs(next);
   if (editing === null) drawGrid(next.grid);
@@ -246,6 +246,19 @@ function showSelected(): void {
   showSelection(table, selection);
   nameBox.value = a1(selection.row, selection.column);
   if (editing === null) formulaBar.value = selectedInput();
+  showCellError();
+}
+
+/** The message behind #ERROR! beside the selected cell, as Sheets shows it on hover. */
+function showCellError(): void {
+  const card = byId('cell-error');
+  const error = state && cellIndex(state.grid).get(cellKey(selection.row, selection.column))?.error;
+  const td = cellElement(table, selection);
+  card.hidden = !error || !td || editing !== null;
+  if (card.hidden || !td) return;
+  byId('cell-error-text').textContent = error ?? '';
+  card.style.left = `${td.offsetLeft + td.offsetWidth + 4}px`;
+  card.style.top = `${td.offsetTop}px`;
 }
 
 function select(row: number, column: number): void {
@@ -262,6 +275,7 @@ function startEditing(initial: string): void {
   const td = cellElement(table, selection);
   if (!td) return;
   editing = 'cell';
+  byId('cell-error').hidden = true;
   editor.hidden = false;
   editor.style.left = `${td.offsetLeft}px`;
   editor.style.top = `${td.offsetTop}px`;
