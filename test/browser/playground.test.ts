@@ -115,7 +115,10 @@ describe('the playground at startup', () => {
       'Add report',
       'Schedule',
     ]);
+    await page.hover('#extensions-menu .menu-item:has(> .caption:text-is("Add report"))');
+    await screenshot('menu');
     await page.keyboard.press('Escape');
+    expect(await page.isHidden('#extensions-menu')).toBe(true);
   });
 
   it('shows the real sidebar, 300 px wide, already signed in to the mock', async () => {
