@@ -1,8 +1,8 @@
 import { GravityClient } from './client';
-import { conversionsRequest } from './endpoints';
+import { ApiRequest, conversionsRequest } from './endpoints';
 import { MAX_PAGE_SIZE } from './params';
 import { Clock } from '../gas/ports';
-import { Conversion } from './types';
+import { Conversion, ConversionsPage } from './types';
 
 export interface ConversionPagingOptions {
   /** Stop once this many rows were collected. */
@@ -25,6 +25,22 @@ export interface ConversionPagingResult {
   totalConversions: number | null;
 }
 
+type PageQuery = Pick<ConversionPagingOptions, 'maxRows' | 'campaignId' | 'eventType'>;
+
+function pageRequest(options: PageQuery, remaining: number, cursor?: string): ApiRequest<ConversionsPage> {
+  return conversionsRequest({
+    limit: Math.min(MAX_PAGE_SIZE, Math.max(1, remaining)),
+    cursor,
+    campaignId: options.campaignId,
+    eventType: options.eventType,
+  });
+}
+
+/** The request collectConversions starts with: it depends on no answer, so it can go out with others. */
+export function firstConversionsPage(options: PageQuery): ApiRequest<ConversionsPage> {
+  return pageRequest(options, options.maxRows);
+}
+
 /**
  * Follows `next_cursor` through /conversions. Pages depend on each other, so they go one at a time; a
  * duplicate id (the API does not promise stable cursors while conversions arrive) is skipped, not repeated.
@@ -42,15 +58,7 @@ export function collectConversions(
   for (;;) {
     if (pages > 0 && clock.now() >= options.stopBy)
       return { conversions, stoppedBy: 'time', pages, totalConversions: total };
-    const remaining = options.maxRows - conversions.length;
-    const page = client.get(
-      conversionsRequest({
-        limit: Math.min(MAX_PAGE_SIZE, Math.max(1, remaining)),
-        cursor,
-        campaignId: options.campaignId,
-        eventType: options.eventType,
-      }),
-    );
+    const page = client.get(pageRequest(options, options.maxRows - conversions.length, cursor));
     pages++;
     total = page.total_conversions ?? total;
     for (const conversion of page.conversions) {

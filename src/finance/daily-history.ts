@@ -4,7 +4,7 @@
  * the first window that returns no data (the advertiser's history starts after it).
  */
 import { GravityClient } from '../api/client';
-import { metricsRequest } from '../api/endpoints';
+import { ApiRequest, metricsRequest } from '../api/endpoints';
 import { GravityError } from '../api/errors';
 import { MAX_DAYS } from '../api/params';
 import { DailyMetric, MetricsResponse } from '../api/types';
@@ -53,10 +53,21 @@ export function planWindows(start: string, end: string, maxDays = MAX_DAYS): Dat
   return windows;
 }
 
+function windowRequests(windows: DateWindow[]): ApiRequest<MetricsResponse>[] {
+  return windows.map((window) => metricsRequest({ range: { start: window.start, end: window.end } }));
+}
+
+function firstRoundWindows(end: string): DateWindow[] {
+  return planWindows(monthStartBefore(end, FIRST_LOOKBACK_MONTHS - 1), end).slice(0, MAX_WINDOWS);
+}
+
+/** The first round fetchDailyHistory sends (it depends on no answer, so it can go out with other requests). */
+export function firstHistoryRequests(end: string): ApiRequest<MetricsResponse>[] {
+  return windowRequests(firstRoundWindows(end));
+}
+
 function fetchWindows(client: MetricsClient, windows: DateWindow[]): WindowMetrics[] {
-  const outcomes = client.getAll(
-    windows.map((window) => metricsRequest({ range: { start: window.start, end: window.end } })),
-  );
+  const outcomes = client.getAll(windowRequests(windows));
   return outcomes.map((outcome, i) => {
     if (outcome instanceof GravityError) throw outcome;
     return { window: windows[i], response: outcome as MetricsResponse };
@@ -69,16 +80,15 @@ function fetchWindows(client: MetricsClient, windows: DateWindow[]): WindowMetri
  */
 export function fetchDailyHistory(client: MetricsClient, end: string): DailyHistory {
   const fetched: WindowMetrics[] = [];
-  let roundEnd = end;
-  let roundStart = monthStartBefore(end, FIRST_LOOKBACK_MONTHS - 1);
+  let windows = firstRoundWindows(end);
   for (;;) {
-    const windows = planWindows(roundStart, roundEnd).slice(0, MAX_WINDOWS - fetched.length);
     const round = fetchWindows(client, windows);
     fetched.push(...round);
     const reachedStart = round.some((w) => w.response.data.length === 0);
     if (reachedStart || fetched.length >= MAX_WINDOWS) break;
-    roundEnd = addDays(windows[windows.length - 1].start, -1);
-    roundStart = addDays(roundEnd, -(WINDOWS_PER_ROUND * MAX_DAYS - 1));
+    const roundEnd = addDays(windows[windows.length - 1].start, -1);
+    const roundStart = addDays(roundEnd, -(WINDOWS_PER_ROUND * MAX_DAYS - 1));
+    windows = planWindows(roundStart, roundEnd).slice(0, MAX_WINDOWS - fetched.length);
   }
   return assemble(fetched, end);
 }

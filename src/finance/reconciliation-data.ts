@@ -35,6 +35,15 @@ function value<T>(outcome: T | GravityError): T {
   return outcome;
 }
 
+/** The first round: billing, campaigns and the period's metrics (they depend on no answer). */
+export function firstReconciliationRequests(range: DateRange, today: string): ApiRequest<unknown>[] {
+  return [
+    billingRequest(),
+    campaignsRequest(),
+    ...periodWindows(range, today).map((w) => metricsRequest({ range: { start: w.start, end: w.end } })),
+  ];
+}
+
 export function fetchReconciliationData(
   client: MetricsClient,
   range: DateRange,
@@ -42,11 +51,7 @@ export function fetchReconciliationData(
 ): ReconciliationData {
   const today = utcDate(now);
   const windows = periodWindows(range, today);
-  const requests: ReadonlyArray<ApiRequest<unknown>> = [
-    billingRequest(),
-    campaignsRequest(),
-    ...windows.map((w) => metricsRequest({ range: { start: w.start, end: w.end } })),
-  ];
+  const requests = firstReconciliationRequests(range, today);
   const [billingOutcome, campaignsOutcome, ...windowOutcomes] = client.getAll(requests) as unknown[];
   const billing = value(billingOutcome as Billing | GravityError);
   const campaigns = value(campaignsOutcome as Campaign[] | GravityError);

@@ -5,11 +5,11 @@
 import { DateRange } from '../api/params';
 import { ReportDefinition } from '../reports/definition';
 import { utcDate } from './calendar';
-import { fetchDailyHistory } from './daily-history';
+import { fetchDailyHistory, firstHistoryRequests } from './daily-history';
 import { billingHistory } from './history-tab';
 import { writeDashboard } from './dashboard';
 import { monthlySpend, monthlySpendTable } from './monthly-spend';
-import { fetchReconciliationData } from './reconciliation-data';
+import { fetchReconciliationData, firstReconciliationRequests } from './reconciliation-data';
 import { reconcile, reconciliationTable } from './reconciliation';
 import { spendRevenueTable } from './spend-revenue';
 
@@ -29,8 +29,9 @@ export const monthlySpendReport: ReportDefinition = {
   title: 'Monthly spend',
   inputs: [],
   appendKeys: () => null,
-  plan: () => ({
+  plan: (_spec, context) => ({
     kind: 'sequential',
+    prefetch: firstHistoryRequests(utcDate(Date.parse(context.fetchedAt))),
     run(client, clock) {
       const history = fetchDailyHistory(client, utcDate(clock.now()));
       return monthlySpendTable(monthlySpend(history.days, history.span));
@@ -51,6 +52,10 @@ export const reconciliationReport: ReportDefinition = {
   appendKeys: () => null,
   plan: (spec, context) => ({
     kind: 'sequential',
+    prefetch: firstReconciliationRequests(
+      spec.range ?? DEFAULT_RECONCILIATION_RANGE,
+      utcDate(Date.parse(context.fetchedAt)),
+    ),
     run(client, clock) {
       const data = fetchReconciliationData(client, spec.range ?? DEFAULT_RECONCILIATION_RANGE, clock.now());
       const spreadsheet = context.spreadsheet;

@@ -57,6 +57,11 @@ export interface BatchPlan {
 /** A report whose requests depend on each other (paging): it runs alone. */
 export interface SequentialPlan {
   kind: 'sequential';
+  /**
+   * Requests `run` will make first, whatever the answers: they go out in the batch's fetchAll with the other
+   * reports' requests, and `run` then finds them in the run's memo instead of waiting for them alone.
+   */
+  prefetch?: ApiRequest<unknown>[];
   run(client: GravityClient, clock: Clock, stopBy: number): Table;
 }
 

@@ -1,3 +1,4 @@
+import { RunMemo } from '../api/run-memo';
 import { appsScriptClock } from '../gas/clock';
 import { connectGravity, RUN_RETRY_BUDGET_MS } from '../gas/gravity';
 import { userProperties } from '../gas/properties';
@@ -97,6 +98,7 @@ export function refreshReports(options: RefreshOptions): RefreshSummary {
           connectGravity({
             apiKey: requireApiKey(userProperties()),
             deadline: startedAt + RUN_RETRY_BUDGET_MS,
+            cache: new RunMemo(),
           }),
         onStart: options.onStart,
       },

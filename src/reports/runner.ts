@@ -11,8 +11,11 @@ import { readTab, TabState, writeAppend, writeReplace } from './writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** How many reports' requests go out together in one fetchAll. */
-export const BATCH_SIZE = 8;
+/**
+ * How many reports' requests go out together in one fetchAll. A typical workbook (a dozen reports) fits in one
+ * batch; the cap keeps a very large config tab from planning (and reading append tabs for) everything at once.
+ */
+export const BATCH_SIZE = 20;
 
 export interface RunEnvironment {
   spreadsheet: Spreadsheet;
@@ -139,16 +142,19 @@ export function runReports(env: RunEnvironment, specs: ReportSpec[]): ReportOutc
   return outcomes;
 }
 
-/** Every batch plan's requests, deduplicated, in one getAll; each result by request key. */
+/**
+ * Every batch plan's requests and every sequential plan's prefetch, deduplicated, in one getAll; each result by
+ * request key (a prefetch's answer reaches its plan through the run's memo).
+ */
 function fetchBatch(
   connect: () => GravityClient,
   prepared: Array<Prepared | { spec: ReportSpec; error: unknown }>,
 ): Map<string, unknown> {
   const requests = new Map<string, ApiRequest<unknown>>();
   for (const item of prepared) {
-    if ('plan' in item && item.plan.kind === 'batch') {
-      for (const request of item.plan.requests) requests.set(requestKey(request), request);
-    }
+    if (!('plan' in item)) continue;
+    const planned = item.plan.kind === 'batch' ? item.plan.requests : (item.plan.prefetch ?? []);
+    for (const request of planned) requests.set(requestKey(request), request);
   }
   const results = new Map<string, unknown>();
   if (requests.size === 0) return results;

@@ -87,6 +87,8 @@ export function existingKeys(values: unknown[][], columnName: string): Set<strin
 /**
  * `replace`: header and rows from A1, padded with blanks over what the tab held before (`previous` rows and
  * columns), so the same single write also clears leftovers: no moment where the tab is half old, half new.
+ * Font weights (bold header) are written only when the tab is new or its header grew: otherwise row 1 is
+ * already bold, and rewriting a weight for every cell of every refresh would cost as much as the values.
  */
 export function replaceBlock(
   table: Table,
@@ -111,7 +113,10 @@ export function replaceBlock(
     values.push(new Array<CellValue>(width).fill(''));
     allFormats.push(new Array<string>(width).fill(BLANK_FORMAT));
   }
-  const weights = values.map((_, r) => new Array<FontWeight>(width).fill(r === 0 ? 'bold' : 'normal'));
+  const headerGrew = previous.rows === 0 || table.columns.length > previous.columns;
+  const weights = headerGrew
+    ? values.map((_, r) => new Array<FontWeight>(width).fill(r === 0 ? 'bold' : 'normal'))
+    : null;
   return {
     row: 1,
     values,

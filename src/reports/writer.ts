@@ -91,7 +91,7 @@ export function writeBlock(sheet: Sheet, block: WriteBlock): void {
 /**
  * `replace`: the new table from A1 in one write that also blanks whatever the tab held beyond it, so the tab
  * is never half old and half new. Calls: getSheetByName, getLastRow, getLastColumn (or insertSheet), getRange,
- * setNumberFormats, setValues, setFontWeights, setFrozenRows.
+ * setNumberFormats, setValues (+ setFontWeights, setFrozenRows when the tab is new or its header grew).
  */
 export function writeReplace(
   spreadsheet: Spreadsheet,

@@ -8,8 +8,10 @@ import { REPORT_FORM } from '../../src/ui/sidebar-api';
  */
 describe('sidebar add-report form', () => {
   it.each(REPORT_TYPES.map((type) => [type]))('offers exactly the inputs the %s report reads', (type) => {
-    const inputs = new Set<string>(REPORTS[type].inputs);
-    if (REPORTS[type].required?.includes('campaignId')) inputs.add('campaignId');
+    const definition = REPORTS[type];
+    if (!definition) throw new Error(`no report definition for ${type}`);
+    const inputs = new Set<string>(definition.inputs);
+    if (definition.required?.includes('campaignId')) inputs.add('campaignId');
     const form = REPORT_FORM[type];
     expect({
       range: form.range,

@@ -1,5 +1,5 @@
 import { GravityError } from '../../api/errors';
-import { collectConversions } from '../../api/pagination';
+import { collectConversions, firstConversionsPage } from '../../api/pagination';
 import { conversionsTable } from '../../tables/conversions';
 import { ReportDefinition } from '../definition';
 import { existingKeys } from '../upsert';
@@ -22,29 +22,35 @@ export const conversionsReport: ReportDefinition = {
   title: 'Conversions',
   inputs: ['campaignId', 'eventType'],
   appendKeys: () => [KEY],
-  plan: (spec, context) => ({
-    kind: 'sequential',
-    run(client, clock, stopBy) {
-      const append = spec.mode === 'append';
-      const known =
-        append && context.existing ? existingKeys(context.existing.values, KEY) : new Set<string>();
-      const result = collectConversions(client, clock, {
-        maxRows: append ? APPEND_MAX_CONVERSIONS : REPLACE_MAX_CONVERSIONS,
-        campaignId: spec.campaignId,
-        eventType: spec.eventType,
-        stopBy,
-        isKnown: known.size > 0 ? (c) => known.has(c.conversion_id) : undefined,
-      });
-      const incomplete = result.stoppedBy === 'time' || result.stoppedBy === 'max_rows';
-      if (append && known.size > 0 && incomplete) {
-        // Writing only the newest part would leave a hole between them and the rows already in the tab.
-        throw new GravityError(
-          'time_budget',
-          `more new conversions arrived than one run can fetch (${result.conversions.length} so far); nothing ` +
-            `was written. Delete the rows of tab "${spec.tab}" below its header to re-sync it from the newest.`,
-        );
-      }
-      return conversionsTable(append ? [...result.conversions].reverse() : result.conversions);
-    },
-  }),
+  plan: (spec, context) => {
+    const append = spec.mode === 'append';
+    const query = {
+      maxRows: append ? APPEND_MAX_CONVERSIONS : REPLACE_MAX_CONVERSIONS,
+      campaignId: spec.campaignId,
+      eventType: spec.eventType,
+    };
+    return {
+      kind: 'sequential',
+      prefetch: [firstConversionsPage(query)],
+      run(client, clock, stopBy) {
+        const known =
+          append && context.existing ? existingKeys(context.existing.values, KEY) : new Set<string>();
+        const result = collectConversions(client, clock, {
+          ...query,
+          stopBy,
+          isKnown: known.size > 0 ? (c) => known.has(c.conversion_id) : undefined,
+        });
+        const incomplete = result.stoppedBy === 'time' || result.stoppedBy === 'max_rows';
+        if (append && known.size > 0 && incomplete) {
+          // Writing only the newest part would leave a hole between them and the rows already in the tab.
+          throw new GravityError(
+            'time_budget',
+            `more new conversions arrived than one run can fetch (${result.conversions.length} so far); nothing ` +
+              `was written. Delete the rows of tab "${spec.tab}" below its header to re-sync it from the newest.`,
+          );
+        }
+        return conversionsTable(append ? [...result.conversions].reverse() : result.conversions);
+      },
+    };
+  },
 };

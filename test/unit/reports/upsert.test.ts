@@ -22,8 +22,22 @@ describe('replaceBlock', () => {
       ['', '', ''],
     ]);
     expect(block.formats[1]).toEqual(['yyyy-mm-dd', '#,##0', 'General']);
-    expect(block.weights?.map((r) => r[0])).toEqual(['bold', 'normal', 'normal', 'normal']);
+    expect(block.weights).toBeNull();
     expect(block.dataRows).toBe(1);
+  });
+
+  test('writes the bold header only when the tab is new or its header grew', () => {
+    const table = metrics([['2025-05-20', 5]]);
+    expect(replaceBlock(table, zone, { rows: 0, columns: 0 }).weights?.map((r) => r[0])).toEqual([
+      'bold',
+      'normal',
+    ]);
+    expect(replaceBlock(table, zone, { rows: 3, columns: 1 }).weights?.map((r) => r[1])).toEqual([
+      'bold',
+      'normal',
+      'normal',
+    ]);
+    expect(replaceBlock(table, zone, { rows: 3, columns: 2 }).weights).toBeNull();
   });
 });
 
