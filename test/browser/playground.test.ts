@@ -163,6 +163,19 @@ describe('a typed formula', () => {
     await eventually(cell.bind(null, 'A12'), '1234.5');
     expect(await page.getAttribute('#grid td[data-a1="A12"]', 'class')).toContain('align-right');
   });
+
+  it('commits what was typed in the formula bar to its cell when another cell is clicked; Escape cancels', async () => {
+    await page.click('#grid td[data-a1="C12"]');
+    await page.click('#formula');
+    await page.keyboard.type('hello, sheet');
+    await page.click('#grid td[data-a1="E14"]');
+    await eventually(cell.bind(null, 'C12'), 'hello, sheet');
+    expect(await page.inputValue('#name-box')).toBe('E14');
+    await page.keyboard.type('discarded');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#cell-editor')).toBe(true);
+    expect(await cell('E14')).toBe('');
+  });
 });
 
 describe('the add-on menu', () => {

@@ -32,8 +32,8 @@ const dialog = byId<HTMLDialogElement>('dialog');
 
 let state: PlaygroundState | null = null;
 let selection: Selection = { row: 1, column: 1 };
-/** Where the person is typing: in the cell, in the formula bar, or nowhere. */
-let editing: 'cell' | 'bar' | null = null;
+/** Where the person is typing (in the cell or in the formula bar), or null. */
+let editing: Edit | null = null;
 let lastActivity = -1;
 let inFlight = 0;
 const dialogs: Activity[] = [];
@@ -207,6 +207,7 @@ function runMenuItem(handler: string, path: string[]): void {
 function openSidebar(): void {
   if (!state) return;
   sidebarPanel.hidden = false;
+  document.body.classList.remove('sidebar-closed');
   sidebarFrame.src = `${state.sidebarUrl}?opened=${Date.now()}`;
 }
 
@@ -233,19 +234,28 @@ document.addEventListener('keydown', (event) => {
 menuKeyboard(extensionsMenu);
 byId('close-sidebar').addEventListener('click', () => {
   sidebarPanel.hidden = true;
+  document.body.classList.add('sidebar-closed');
 });
 
 // ── Selection and editing ────────────────────────────────────────────────────────────────────────────
 
-function selectedInput(): string {
+/** A cell being typed into: where the text goes when it is committed, wherever the selection is by then. */
+interface Edit {
+  mode: 'cell' | 'bar';
+  tab: string;
+  target: Selection;
+  original: string;
+}
+
+function inputAt(at: Selection): string {
   if (!state) return '';
-  return cellIndex(state.grid).get(cellKey(selection.row, selection.column))?.input ?? '';
+  return cellIndex(state.grid).get(cellKey(at.row, at.column))?.input ?? '';
 }
 
 function showSelected(): void {
   showSelection(table, selection);
   nameBox.value = a1(selection.row, selection.column);
-  if (editing === null) formulaBar.value = selectedInput();
+  if (editing === null) formulaBar.value = inputAt(selection);
   showCellError();
 }
 
@@ -271,11 +281,17 @@ function select(row: number, column: number): void {
   cellElement(table, selection)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
+function beginEdit(mode: Edit['mode']): void {
+  if (!state) return;
+  editing = { mode, tab: state.active, target: { ...selection }, original: inputAt(selection) };
+  byId('cell-error').hidden = true;
+}
+
+/** Typing into the cell itself: an input laid over it, mirrored in the formula bar. */
 function startEditing(initial: string): void {
   const td = cellElement(table, selection);
   if (!td) return;
-  editing = 'cell';
-  byId('cell-error').hidden = true;
+  beginEdit('cell');
   editor.hidden = false;
   editor.style.left = `${td.offsetLeft}px`;
   editor.style.top = `${td.offsetTop}px`;
@@ -291,32 +307,34 @@ function stopEditing(): void {
   editor.hidden = true;
 }
 
+/** Sends the text to its cell (if it changed) and moves the selection from that cell by `move`. */
 async function commit(text: string, move: { row: number; column: number }): Promise<void> {
   if (!state) return;
-  const target = { ...selection };
-  const tab = state.active;
-  const changed = text !== selectedInput();
+  const edit = editing ?? { tab: state.active, target: { ...selection }, original: inputAt(selection) };
   stopEditing();
   gridWrap.focus();
-  select(target.row + move.row, target.column + move.column);
-  if (!changed) return;
-  const label = text.startsWith('=') ? `Calculating ${a1(target.row, target.column)}` : 'Saving';
-  await act('/api/cell', { tab, a1: a1(target.row, target.column), text }, label);
+  select(edit.target.row + move.row, edit.target.column + move.column);
+  if (text === edit.original) return;
+  const cell = a1(edit.target.row, edit.target.column);
+  const label = text.startsWith('=') ? `Calculating ${cell}` : 'Saving';
+  await act('/api/cell', { tab: edit.tab, a1: cell, text }, label);
 }
 
 function cancelEditing(): void {
   stopEditing();
-  formulaBar.value = selectedInput();
+  formulaBar.value = inputAt(selection);
   gridWrap.focus();
 }
 
 table.addEventListener('mousedown', (event) => {
   const td = (event.target as HTMLElement).closest('td');
-  if (!td || editing === 'cell') return;
+  if (!td) return;
+  // Clicking another cell while typing commits the text where it was being typed, as in Sheets.
+  if (editing) void commit(editing.mode === 'cell' ? editor.value : formulaBar.value, { row: 0, column: 0 });
   select(Number(td.dataset.row), Number(td.dataset.column));
 });
 table.addEventListener('dblclick', (event) => {
-  if ((event.target as HTMLElement).closest('td')) startEditing(selectedInput());
+  if ((event.target as HTMLElement).closest('td')) startEditing(inputAt(selection));
 });
 table.addEventListener('change', (event) => {
   const box = event.target as HTMLInputElement;
@@ -329,21 +347,20 @@ table.addEventListener('change', (event) => {
   );
 });
 
-const MOVES: Record<string, [number, number]> = {
+const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
   ArrowDown: [1, 0],
   ArrowLeft: [0, -1],
   ArrowRight: [0, 1],
-  Enter: [1, 0],
-  Tab: [0, 1],
 };
 
+// Tab is left alone in the grid, so the keyboard can always leave it.
 gridWrap.addEventListener('keydown', (event) => {
   if (event.target !== gridWrap || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === 'Enter' || event.key === 'F2') {
-    startEditing(selectedInput());
-  } else if (event.key in MOVES && event.key !== 'Enter') {
-    const [dr, dc] = MOVES[event.key];
+    startEditing(inputAt(selection));
+  } else if (event.key in ARROWS) {
+    const [dr, dc] = ARROWS[event.key];
     select(selection.row + dr, selection.column + dc);
   } else if (event.key === 'Delete' || event.key === 'Backspace') {
     void commit('', { row: 0, column: 0 });
@@ -358,19 +375,17 @@ editor.addEventListener('input', () => {
 });
 editor.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') cancelEditing();
-  else if (event.key === 'Enter' || event.key === 'Tab') {
-    const [row, column] = MOVES[event.key];
-    void commit(editor.value, { row, column });
-  } else return;
+  else if (event.key === 'Enter') void commit(editor.value, { row: 1, column: 0 });
+  else if (event.key === 'Tab') void commit(editor.value, { row: 0, column: event.shiftKey ? -1 : 1 });
+  else return;
   event.preventDefault();
 });
 editor.addEventListener('blur', () => {
-  if (editing === 'cell') void commit(editor.value, { row: 0, column: 0 });
+  if (editing?.mode === 'cell') void commit(editor.value, { row: 0, column: 0 });
 });
 
 formulaBar.addEventListener('focus', () => {
-  if (editing === 'cell') return;
-  editing = 'bar';
+  if (!editing) beginEdit('bar');
 });
 formulaBar.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') cancelEditing();
@@ -379,7 +394,7 @@ formulaBar.addEventListener('keydown', (event) => {
   event.preventDefault();
 });
 formulaBar.addEventListener('blur', () => {
-  if (editing === 'bar') editing = null;
+  if (editing?.mode === 'bar') void commit(formulaBar.value, { row: 0, column: 0 });
 });
 
 // ── Playground controls ──────────────────────────────────────────────────────────────────────────────
