@@ -1,3 +1,4 @@
+import { MAX_CONVERSION_ROWS } from '../src/formulas/conversions';
 import type { MockApiHandle } from '../dev/mock-api/process';
 import { Figure } from './figures';
 import { bundleFigures, BundleResult, runBundleScenario } from './scenarios/bundle';
@@ -30,7 +31,7 @@ export const FULL_SIZE: BenchSize = {
   mockConversions: 5_000,
   formulaCells: 100,
   workbook: FULL_WORKBOOK,
-  largestFormulaRows: 5_000,
+  largestFormulaRows: MAX_CONVERSION_ROWS,
   evaluationRuns: 50,
   tableConversions: 100_000,
   formulaOpensPerDay: 20,

@@ -116,7 +116,7 @@ export function GRAVITY_TOTAL(
  * The newest conversions, with value (value_cents / 100) beside value_cents. If Google's 30-second limit for
  * formulas comes first, returns the rows fetched so far and a last row that says so.
  *
- * @param {number} max_rows Optional: how many conversions, from 1 to 5000 (blank: 100).
+ * @param {number} max_rows Optional: how many conversions, from 1 to 3000 (blank: 100).
  * @param {string} campaign_id Optional: only this campaign's conversions. Blank for all.
  * @param {string} event_type Optional: only this event type, e.g. "purchase" or "lead". Blank for all.
  * @return A header row and one row per conversion, newest first.

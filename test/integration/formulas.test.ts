@@ -319,7 +319,7 @@ describe('bad arguments: a Gravity: message naming the argument, and no request'
       /^Gravity: field "budget" is not known.*"utm_params.<name>"\.$/,
     ],
     ['GRAVITY_CAMPAIGNS', [range], /^Gravity: status must be a single value/],
-    ['GRAVITY_CONVERSIONS', [0], /^Gravity: max_rows must be a whole number from 1 to 5,000, not 0\.$/],
+    ['GRAVITY_CONVERSIONS', [0], /^Gravity: max_rows must be a whole number from 1 to 3,000, not 0\.$/],
     ['GRAVITY_CONVERSIONS', [5001], /^Gravity: max_rows .* not 5001\.$/],
     ['GRAVITY_CONVERSIONS', [2.5], /^Gravity: max_rows .* not 2\.5\.$/],
   ];
@@ -427,7 +427,7 @@ describe('failures a user can act on', () => {
       { path: '/conversions', delayMs: 0 },
     ]).flat();
     await w.api.fault(...slowPages);
-    const rows = table(w.formula('GRAVITY_CONVERSIONS', 5000));
+    const rows = table(w.formula('GRAVITY_CONVERSIONS', 3000));
     const last = rows[rows.length - 1];
     expect(last[0]).toMatch(
       /^Gravity: stopped after 500 of 600 conversions to stay within Google's 30-second limit/,

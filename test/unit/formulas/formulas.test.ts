@@ -156,13 +156,13 @@ describe('GRAVITY_CONVERSIONS paging', () => {
   it('stops before the time limit and says so in a last row', () => {
     let t: ReturnType<typeof testRuntime> | null = null;
     t = testRuntime(pagedApi(5000, 3000, () => t!));
-    const values = gravityConversions(t.runtime, 5000, '', '') as unknown[][];
+    const values = gravityConversions(t.runtime, 3000, '', '') as unknown[][];
     // Pages end at 3, 6, … 21 s: the seventh ends past the 20 s paging budget, so no eighth starts.
     expect(t.http.requests).toHaveLength(7);
     expect(values).toHaveLength(1 + 700 + 1);
     const note = values[values.length - 1];
     expect(note[0]).toBe(
-      "Gravity: stopped after 700 of 5,000 conversions to stay within Google's 30-second limit for formulas. " +
+      "Gravity: stopped after 700 of 3,000 conversions to stay within Google's 30-second limit for formulas. " +
         'Ask for fewer rows (max_rows), or add a Conversions report tab (Extensions › Gravity › Add report) for the full history.',
     );
     expect(note.slice(1).every((v) => v === '')).toBe(true);
@@ -193,7 +193,7 @@ describe('bad arguments: refused before the key is read or anything is sent', ()
     [
       'conversions 0',
       (r) => gravityConversions(r, 0, '', ''),
-      'max_rows must be a whole number from 1 to 5,000',
+      'max_rows must be a whole number from 1 to 3,000',
     ],
     ['conversions 5001', (r) => gravityConversions(r, 5001, '', ''), 'not 5001'],
     ['conversions text', (r) => gravityConversions(r, 'many', '', ''), 'not "many"'],
