@@ -182,10 +182,16 @@ export class PlaygroundSession {
 
   /** The sidebar as `Open sidebar` shows it: each page load runs the menu's handler (showSidebar). */
   sidebarPage(): string {
+    const title = 'Extensions › Gravity › Open sidebar';
     try {
-      return openSidebarPage(this.emu, { user: OWNER, spreadsheetId: this.spreadsheet.id });
+      const html = openSidebarPage(this.emu, { user: OWNER, spreadsheetId: this.spreadsheet.id });
+      this.log('sidebar', title, 'The sidebar is open on the right.');
+      return html;
+    } catch (error) {
+      this.log('error', title, messageOf(error));
+      throw error;
     } finally {
-      this.log('sidebar', 'Extensions › Gravity › Open sidebar', 'The sidebar is open on the right.');
+      this.collectUi();
     }
   }
 
