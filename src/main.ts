@@ -15,25 +15,34 @@ import { gravityMetrics, gravityTotal } from './formulas/metrics';
 import { refreshFormulas as refreshGravityFormulas } from './formulas/refresh';
 import { formulaRuntime } from './formulas/runtime';
 import { buildMenu } from './ui/menu';
+import type { ReportRowView, ReportRunResult, ScheduleView } from './reports/contract';
+import { liveSidebar, showSidebar as openSidebar } from './ui/sidebar';
+import type { CampaignOption, SettingsView, SidebarState } from './ui/sidebar-api';
+import { runHandler } from './ui/sidebar-server';
+import {
+  addReportFromMenu,
+  MENU_REPORTS,
+  refreshAllFromMenu,
+  scheduleFromMenu,
+} from './reports/menu-actions';
+import { runScheduledRefresh as runScheduled, ScheduledEvent } from './reports/scheduled-run';
+import { setUpReconciliationFromMenu } from './finance/setup';
 
 type CellResult = ReturnType<typeof gravityInfo>;
 
 // ── Menu and install ────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Builds the Extensions › Gravity menu. Runs under every auth mode; under NONE it touches nothing else.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} _e The open event.
+ * Builds the Extensions › Gravity menu. Runs under every auth mode (its event is not needed): under NONE it
+ * touches nothing else.
  */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());
 }
 
-/**
- * Runs when the add-on is installed: shows the menu at once.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e The install event.
- */
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+/** Runs when the add-on is installed: shows the menu at once. */
+export function onInstall(): void {
+  onOpen();
 }
 
 // ── Custom functions (src/formulas) ─────────────────────────────────────────────────────────────────────
@@ -207,11 +216,6 @@ export function refreshFormulas(): void {
 
 // ── Sidebar and settings (src/ui, src/settings) ────────────────────────────────────────────────────────
 
-import type { ReportRowView, ReportRunResult, ScheduleView } from './reports/contract';
-import { liveSidebar, showSidebar as openSidebar } from './ui/sidebar';
-import type { CampaignOption, SettingsView, SidebarState } from './ui/sidebar-api';
-import { runHandler } from './ui/sidebar-server';
-
 /** Opens the Gravity sidebar (Extensions › Gravity › Open sidebar). */
 export function showSidebar(): void {
   openSidebar();
@@ -284,14 +288,6 @@ export function sidebarSetSchedule(frequency: unknown): ScheduleView {
 
 // ── Report tabs, menu actions and schedule (src/reports) ───────────────────────────────────────────────
 
-import {
-  addReportFromMenu,
-  MENU_REPORTS,
-  refreshAllFromMenu,
-  scheduleFromMenu,
-} from './reports/menu-actions';
-import { runScheduledRefresh as runScheduled, ScheduledEvent } from './reports/scheduled-run';
-
 /** Extensions › Gravity › Refresh all reports now: every enabled row of Gravity Reports, with progress toasts. */
 export function refreshAllReports(): void {
   refreshAllFromMenu();
@@ -361,8 +357,6 @@ export function runScheduledRefresh(e?: ScheduledEvent): void {
 }
 
 // ── Finance (src/finance) ───────────────────────────────────────────────────────────────────────────────
-
-import { setUpReconciliationFromMenu } from './finance/setup';
 
 /**
  * Menu: Add report › Billing reconciliation. Adds the billing history (billing, append), monthly spend and
