@@ -1,26 +1,11 @@
 import { AppsScriptException } from './errors';
+import { MONTHS, wallClockAt, WEEKDAYS } from './spreadsheet/dates';
 
 /**
  * Java `SimpleDateFormat` as used by `Utilities.formatDate` / `Utilities.parseDate`
  * (developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String), patterns of
  * docs.oracle.com/javase/7/docs/api/java/text/SimpleDateFormat.html, US locale), with IANA zones via Intl.
  */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Fields {
   year: number;
@@ -57,25 +42,8 @@ function fieldsAt(instant: number, timeZone: string): Fields {
   if ('offsetMinutes' in zone) {
     offsetMinutes = zone.offsetMinutes;
   } else {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone.iana,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(instant));
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
-    const wall = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
+    const w = wallClockAt(instant, zone.iana);
+    const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
     offsetMinutes = Math.round((wall - (instant - (((instant % 1000) + 1000) % 1000))) / 60000);
   }
   const shifted = new Date(instant + offsetMinutes * 60000);
@@ -188,7 +156,7 @@ export function formatJavaDate(instant: number, timeZone: string, pattern: strin
         case 'F':
           return pad(Math.floor((f.day - 1) / 7) + 1, n);
         case 'E':
-          return n >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+          return n >= 4 ? WEEKDAYS[f.weekday] : WEEKDAYS[f.weekday].slice(0, 3);
         case 'u':
           return pad(f.weekday === 0 ? 7 : f.weekday, n);
         case 'a':
@@ -251,7 +219,7 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string): 
       continue;
     }
     if ((t.letter === 'M' && t.count >= 3) || t.letter === 'E' || t.letter === 'a') {
-      const names = t.letter === 'M' ? MONTHS : t.letter === 'E' ? DAYS : ['AM', 'PM'];
+      const names = t.letter === 'M' ? MONTHS : t.letter === 'E' ? WEEKDAYS : ['AM', 'PM'];
       const rest = text.slice(pos).toLowerCase();
       const idx = names.findIndex((nm) => rest.startsWith(nm.toLowerCase()));
       const shortIdx = names.findIndex((nm) => rest.startsWith(nm.slice(0, 3).toLowerCase()));

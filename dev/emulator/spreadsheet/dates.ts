@@ -9,6 +9,23 @@ const MS_PER_DAY = 86_400_000;
 /** 1899-12-30T00:00:00 as if it were UTC. */
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/** English month and weekday names, as Sheets (en_US) and Java's SimpleDateFormat (US locale) print them. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 export interface WallClock {
   year: number;
   month: number; // 1-12

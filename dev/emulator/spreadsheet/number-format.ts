@@ -5,7 +5,7 @@
  * four `;` sections (positive;negative;zero;text).
  */
 import type { CellValue } from './cell';
-import { serialToWallClock } from './dates';
+import { MONTHS, serialToWallClock, WEEKDAYS } from './dates';
 
 /** What `Range.getNumberFormat()` reports for a cell nobody formatted ("Automatic"). */
 export const AUTOMATIC_FORMAT_REPORTED = '0.###############';
@@ -242,22 +242,6 @@ function trimDecimals(fixed: string, keep: number): string {
   while (d.length > keep && d.endsWith('0')) d = d.slice(0, -1);
   return d.length ? `${i}.${d}` : i;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type DatePart = { kind: 'literal'; text: string } | { kind: 'field'; letter: string; count: number };
 
