@@ -80,6 +80,8 @@ export interface PlaygroundState {
   triggers: TriggerView[];
   activity: Activity[];
   sidebarUrl: string;
+  /** The title the script gave the sidebar (HtmlOutput.setTitle), shown in the panel's header. */
+  sidebarTitle: string;
 }
 
 /** The faults the page offers, by name (see FAULTS in session.ts). */

@@ -125,6 +125,7 @@ export class PlaygroundSession {
       triggers: this.triggers(),
       activity: this.activity.slice(-ACTIVITY_SENT),
       sidebarUrl,
+      sidebarTitle: this.spreadsheet.ui.sidebars.at(-1)?.title || ADDON_NAME,
     };
   }
 

@@ -61,6 +61,7 @@ function apply(next: PlaygroundState): void {
   renderCharts(next.grid);
   renderActivity(next.activity);
   if (!sidebarFrame.src) sidebarFrame.src = next.sidebarUrl;
+  byId('sidebar-title').textContent = next.sidebarTitle;
 }
 
 function drawGrid(grid: GridView): void {
