@@ -41,7 +41,6 @@ export interface SessionOptions {
   liveBaseUrl?: string;
   /** Mock mode: the mock's today (YYYY-MM-DD); default the real today. */
   mockToday?: string;
-  timeZone?: string;
 }
 
 /** A request the playground cannot carry out as asked (no such tab, menu item or mock): the person's mistake. */
@@ -74,7 +73,7 @@ export class PlaygroundSession {
       const spreadsheet = emu.createSpreadsheet({
         name: SPREADSHEET_NAME,
         owner: OWNER,
-        timeZone: options.timeZone ?? localTimeZone(),
+        timeZone: localTimeZone(),
       });
       if (api) {
         // Ready at once: the owner's key saved and formulas allowed here, as after saving it in the sidebar.
@@ -167,7 +166,7 @@ export class PlaygroundSession {
     );
   }
 
-  /** Runs every schedule trigger of this spreadsheet now, as its time had come. */
+  /** Runs every schedule trigger of this spreadsheet now, as if its time had come. */
   fireSchedule(): void {
     const due = this.emu.triggers.filter((t) => t.spreadsheetId === this.spreadsheet.id);
     if (due.length === 0) {
@@ -323,6 +322,7 @@ function ms(started: number): string {
   return `${Math.round(performance.now() - started)} ms`;
 }
 
+/** The person's own zone, so dates and times read as they would in their Sheets. */
 function localTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
