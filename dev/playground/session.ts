@@ -39,7 +39,7 @@ export interface SessionOptions {
   live?: boolean;
   /** Live mode: another API base URL than the add-on's default. */
   liveBaseUrl?: string;
-  /** Mock mode: the mock's today (YYYY-MM-DD); default the real today. */
+  /** Mock mode: the mock's today (YYYY-MM-DD), also the script's today; default the real today. */
   mockToday?: string;
 }
 
@@ -66,7 +66,10 @@ export class PlaygroundSession {
     const live = options.live === true;
     const api = live ? null : await startMockApi(options.mockToday ? { today: options.mockToday } : {});
     try {
-      const emu = new AppsScriptEmulator({ allowNetwork: live });
+      // With a fixed mock "today", the script's clock starts at that day's noon UTC as well (the mock's "now"),
+      // or reports would ask for days the mock has no data for.
+      const now = api && options.mockToday ? Date.parse(`${options.mockToday}T12:00:00Z`) : undefined;
+      const emu = new AppsScriptEmulator({ allowNetwork: live, now });
       emu.loadBundle(options.distDir);
       const baseUrl = api ? api.baseUrl : (options.liveBaseUrl ?? DEFAULT_BASE_URL);
       if (api || options.liveBaseUrl) emu.scriptProperties.set(SETTING.baseUrl, baseUrl);

@@ -218,6 +218,24 @@ describe('the add-on menu', () => {
   });
 });
 
+describe('charts', () => {
+  it('Add report › Billing reconciliation draws the dashboard chart over its tab', async () => {
+    await runMenu('Add report', 'Billing reconciliation');
+    await page.locator('.tab:text-is("Reconciliation dashboard")').waitFor();
+    await openTab('Reconciliation dashboard');
+    const chart = page.locator('#charts .chart');
+    await chart.waitFor();
+    expect(await chart.locator('h3').textContent()).toMatch(/spend vs revenue/i);
+    const lines = await chart
+      .locator('path')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line.match(/L/g)?.length).toBeGreaterThan(30);
+    expect(await chart.locator('figcaption').textContent()).toContain('roas (right axis)');
+    await screenshot('dashboard');
+  });
+});
+
 describe('the schedule', () => {
   it('Schedule › Every day installs a trigger that the playground fires on demand', async () => {
     await runMenu('Schedule', 'Every day');
