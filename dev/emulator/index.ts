@@ -95,8 +95,8 @@ export class AppsScriptEmulator {
   private readonly allowNetwork: boolean;
 
   /**
-   * `allowNetwork: true` lets UrlFetchApp reach any host instead of loopback ones only: for the local
-   * playground's live mode, never for tests.
+   * `allowNetwork: true` lets UrlFetchApp reach any host instead of loopback ones only: the local
+   * playground's live mode. Off by default, so no test reaches the network by accident.
    */
   constructor(options: { now?: number; urlFetchDailyQuota?: number; allowNetwork?: boolean } = {}) {
     this.allowNetwork = options.allowNetwork ?? false;

@@ -13,8 +13,8 @@ import { AppsScriptException } from './errors';
  * Node 20), no slower than the same request made asynchronously from the main thread (about 0.8 ms): the
  * worker hop is not what a test pays for. test/unit/emulator-url-fetch.test.ts keeps it under 10 ms.
  *
- * Only loopback hosts are reachable, so no test can touch the network, unless the emulator was created with
- * `allowNetwork: true` (the local playground's live mode, never the tests).
+ * Only loopback hosts are reachable, so no test can touch the network by accident; an emulator created with
+ * `allowNetwork: true` (the local playground's live mode) reaches any host.
  */
 
 /** Limits from developers.google.com/apps-script/guides/services/quotas. */
