@@ -61,6 +61,8 @@ export function addReportFromMenu(report: NewReport): void {
     const row = addReport(report, spreadsheet);
     toast(spreadsheet, `Added "${row.tab}" to Gravity Reports; refreshing it…`, LONG_S);
     const result = refreshReport(row.row, spreadsheet);
+    // Show the new tab: the run last wrote the Gravity Log, which Sheets would otherwise leave in front.
+    if (result.ok) spreadsheet.getSheetByName(row.tab)?.activate();
     toast(
       spreadsheet,
       result.ok

@@ -281,6 +281,8 @@ describe('append', () => {
     const tab = sheet(a, 'Conversions');
     const first = records(tab).map((r) => r.conversion_id);
     expect(resultOf(a, 'Conversions')).toBe('OK');
+    // The user is shown the tab the menu item just filled.
+    expect(a.spreadsheet.activeSheetName).toBe('Conversions');
     expect(new Set(first).size).toBe(first.length);
 
     await a.api.clearRequests();
