@@ -162,8 +162,9 @@ export class GravityClient {
   private interpret<T>(request: ApiRequest<T>, response: HttpResponse | GravityError): Outcome<T> {
     if (response instanceof GravityError) return response;
     if (response.status >= 200 && response.status < 300) return this.parse(request, response.body);
+    // Scrubbed after decoding too: a body may echo the key JSON-escaped (\u0067…), which only decoding reveals.
     const error = errorForStatus(response.status, this.scrub(response.body), request.path);
-    return error;
+    return new GravityError(error.kind, this.scrub(error.message), error.status);
   }
 
   private parse<T>(request: ApiRequest<T>, body: string): Outcome<T> {

@@ -9,12 +9,13 @@ function toResponse(response: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpResp
 
 function toParams(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   // muteHttpExceptions: error statuses come back as responses so the client can explain them.
+  // No redirects: the API has no reason to send one, and the X-API-Key header must not follow it elsewhere.
   return {
     url: request.url,
     method: 'get',
     headers: request.headers,
     muteHttpExceptions: true,
-    followRedirects: true,
+    followRedirects: false,
   };
 }
 

@@ -101,13 +101,24 @@ function keep(value: unknown): CellValue {
   return value as CellValue;
 }
 
+/** The number format of each config column (General where none is set). */
+const ROW_FORMATS: string[] = CONFIG_HEADERS.map(
+  (_, c) => COLUMN_FORMATS.find(([column]) => column === c)?.[1] ?? 'General',
+);
+
 /**
- * A new report row below the last one. Cells of plain-text columns are written as they are (the column's
- * text format keeps them); others escaped so Sheets keeps text as text.
+ * A new report row below the last one. Its formats are set in the same write as its values, so the text
+ * columns are plain text even in a `Gravity Reports` tab a user made by hand (an id like 00123 stays text);
+ * other strings are escaped so Sheets keeps them as text. (Values starting with = are refused before this:
+ * Sheets reads them as formulas even in a plain-text cell.)
  */
 export function appendConfigRow(sheet: Sheet, cells: CellValue[]): number {
+  const row = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (row > maxRows) sheet.insertRowsAfter(maxRows, 100);
   const written = cells.map((value, c) => (TEXT_COLUMNS.includes(c as never) ? value : escapeText(value)));
-  // appendRow grows the grid when needed and cannot overwrite a row someone else just added.
-  sheet.appendRow(written);
-  return sheet.getLastRow();
+  const range = sheet.getRange(row, 1, 1, written.length);
+  range.setNumberFormats([ROW_FORMATS.slice(0, written.length)]);
+  range.setValues([written]);
+  return row;
 }

@@ -130,7 +130,8 @@ export function parseSpec(cells: unknown[], row: number, zone: ZoneClock): Repor
   if (!definition)
     throw invalidArgument(`"${text(cells[COL.report])}" is not a report type; use one of: ${available}.`);
   if (!tab) throw invalidArgument('Tab is empty; name the tab this report writes to.');
-  if (tab === CONFIG_SHEET || tab === LOG_SHEET) {
+  // Sheets' tab names are case-insensitive ("gravity log" is the Gravity Log tab).
+  if ([CONFIG_SHEET, LOG_SHEET].some((own) => own.toLowerCase() === tab.toLowerCase())) {
     throw invalidArgument(`Tab "${tab}" is the add-on's own tab; give the report another tab name.`);
   }
   if (tab.length > MAX_TAB_NAME) throw invalidArgument(`Tab names have at most ${MAX_TAB_NAME} characters.`);

@@ -73,9 +73,21 @@ export function addReport(report: NewReport, spreadsheet: Spreadsheet = activeSp
   if (!definition) throw invalidArgument(`"${String(report.report)}" is not a report type.`);
   const zone = zoneOf(spreadsheet);
   const requested = report.tab?.trim();
-  // The Tab column is plain text, where Sheets would still read a leading = or ' as a formula or an escape.
-  if (requested && /^[=']/.test(requested)) {
-    throw invalidArgument(`report tab names must not start with ${requested[0]}; choose another name.`);
+  // Text columns are plain text, where Sheets would still read a leading = as a formula (and ' is kept).
+  const texts: Array<[string, string | undefined]> = [
+    ['tab name', requested],
+    ['campaign id', report.campaignId],
+    ['status', report.status],
+    ['event type', report.eventType],
+    ['domain', report.domain],
+  ];
+  for (const [name, value] of texts) {
+    const trimmed = value?.trim();
+    if (trimmed && /^[=']/.test(trimmed)) {
+      throw invalidArgument(
+        `a report's ${name} must not start with ${trimmed[0]}; check "${trimmed.slice(0, 40)}".`,
+      );
+    }
   }
   const sheet = ensureConfigSheet(spreadsheet);
   const values = readConfigValues(sheet);

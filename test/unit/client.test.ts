@@ -284,3 +284,13 @@ describe('collectConversions', () => {
     expect(result.pages).toBe(3);
   });
 });
+
+describe('GravityClient key secrecy', () => {
+  it('finds the key even when the server echoes it JSON-escaped', () => {
+    const escaped = Array.from(KEY, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const { c } = client(() => ({ status: 400, headers: {}, body: `{"detail":"unknown key ${escaped}"}` }));
+    const error = failure(() => c.get(infoRequest()));
+    expect(error.message).toMatch(/unknown key ••••/);
+    expect(error.message).not.toContain(KEY);
+  });
+});

@@ -55,6 +55,7 @@ describe('parseSpec', () => {
     [{ 0: 'C', 1: 'campaign' }, /Campaign ID is required/],
     [{ 1: 'info' }, /Tab is empty/],
     [{ 0: 'Gravity Log', 1: 'info' }, /add-on's own tab/],
+    [{ 0: 'gravity reports', 1: 'info' }, /add-on's own tab/],
     [{ 0: 'M', 1: 'metrics', 9: 'merge' }, /Mode must be replace or append, not "merge"/],
     [{ 0: 'M' }, /Report is empty; choose one of: info, campaigns/],
   ])('refuses %j with a message that says what to fix', (cells, message) => {
