@@ -12,6 +12,7 @@ import { SidebarHarness, serverFunctionNames, startSidebarHarness } from '../sid
 import { sheetCsv } from './export/csv';
 import { spreadsheetXlsx } from './export/xlsx';
 import { CellEdit, FAULT_LABELS, FaultName } from './protocol';
+import { refusedAsForeign } from '../sidebar-harness/local-only';
 import { PlaygroundInputError, PlaygroundSession, SessionOptions, messageOf } from './session';
 
 export interface PlaygroundOptions extends SessionOptions {
@@ -107,10 +108,8 @@ async function handle(
   sidebar: SidebarHarness,
   script: string,
 ): Promise<void> {
-  // Another site in the person's browser must not drive the playground: only our own host name, and
-  // JSON bodies (which a cross-site form cannot send without a preflight this server never answers).
-  const host = request.headers.host ?? '';
-  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) throw new BadRequest('unexpected Host header');
+  const refused = refusedAsForeign(request);
+  if (refused) throw new BadRequest(refused);
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
   if (request.method === 'GET') {
@@ -132,8 +131,6 @@ async function handle(
     return send(response, 404, 'text/plain', 'not found');
   }
   if (request.method !== 'POST') return send(response, 405, 'text/plain', 'method not allowed');
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
-    throw new BadRequest('send JSON');
   const body = await readJson(request);
   switch (path) {
     case '/api/cell':

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { refusedAsForeign } from './local-only';
 
 /** Runs one server function with plain-data arguments; throws what the function throws. */
 export type ServerCall = (fn: string, args: unknown[]) => unknown;
@@ -96,6 +97,11 @@ async function handle(
   options: SidebarHarnessOptions,
   calls: HarnessCall[],
 ): Promise<void> {
+  const refused = refusedAsForeign(request);
+  if (refused) {
+    send(response, 400, 'text/plain', refused);
+    return;
+  }
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   if (request.method === 'GET' && (path === '/' || path === '/sidebar.html')) {
     send(response, 200, 'text/html; charset=utf-8', injectStandIn(options.page(), options.functions));

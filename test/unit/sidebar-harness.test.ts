@@ -1,3 +1,4 @@
+import http from 'node:http';
 import {
   SidebarHarness,
   injectStandIn,
@@ -33,6 +34,33 @@ describe('sidebar harness', () => {
     });
     return (await response.json()) as unknown;
   };
+
+  it('refuses requests another site could send: a foreign Host, or a body that is not JSON', async () => {
+    const url = new URL(harness.url);
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          { host: url.hostname, port: url.port, path: '/script-run/echo', method: 'POST', headers },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', reject);
+        request.end('{"args":[]}');
+      });
+    const before = harness.calls.length;
+    expect(await raw({ host: 'attacker.example', 'content-type': 'application/json' })).toEqual({
+      status: 400,
+      body: 'unexpected Host header',
+    });
+    expect(await raw({ host: url.host, 'content-type': 'text/plain' })).toEqual({
+      status: 400,
+      body: 'send JSON',
+    });
+    expect(harness.calls.length).toBe(before);
+  });
 
   it('lists the public top-level functions of a bundle, not private ones', () => {
     const code =
