@@ -113,7 +113,8 @@ export function infoRequest(): ApiRequest<AdvertiserInfo> {
 export function campaignsRequest(status?: string): ApiRequest<Campaign[]> {
   return {
     path: '/campaigns',
-    query: { [PARAM.status]: optionalText(status) },
+    // Statuses are lower case in the API (active, paused, draft); "Active" typed by a user means the same.
+    query: { [PARAM.status]: optionalText(status)?.toLowerCase() },
     parse: (json) =>
       objectList(asObject(json, '/campaigns'), 'campaigns', '/campaigns').map((item) => {
         requireField(item, 'campaign_id', '/campaigns');

@@ -49,6 +49,7 @@ export const reconciliationReport: ReportDefinition = {
   type: 'reconciliation',
   title: 'Reconciliation',
   inputs: ['range'],
+  splitsLongRanges: true,
   appendKeys: () => null,
   plan: (spec, context) => ({
     kind: 'sequential',

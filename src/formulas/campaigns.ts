@@ -8,9 +8,7 @@ import { FormulaRuntime } from './runtime';
 
 /** GRAVITY_CAMPAIGNS([status]): every campaign (or those with that status) with derived lifetime metrics. */
 export function gravityCampaigns(runtime: FormulaRuntime, status: SheetArg): FormulaResult {
-  // Statuses are lower case in the API (active, paused, draft); "Active" in a cell means the same.
-  const wanted = optionalText(status, 'status')?.toLowerCase();
-  const request = campaignsRequest(wanted);
+  const request = campaignsRequest(optionalText(status, 'status'));
   return formulaValues(campaignsTable(runtime.client.get(request)), runtime.zone);
 }
 

@@ -1,5 +1,6 @@
 import { appsScriptClock } from '../gas/clock';
 import { documentCache } from '../gas/cache';
+import { userMessage } from './custom-function';
 import { newGeneration } from './response-cache';
 
 /** A call of any GRAVITY_* function inside a formula (Sheets function names are case-insensitive). */
@@ -29,30 +30,56 @@ export function gravityFormulaCells(formulas: string[][]): FormulaCell[] {
  * what was cached before, then makes Sheets recalculate every GRAVITY_* formula. Sheets recalculates a custom
  * function only when its formula or arguments change, so each formula is cleared, the change flushed
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush), and the same formula
- * written back. Other cells are never written. Returns how many formulas were refreshed.
+ * written back. Other cells are never written, and a formula once cleared is always written back (a cell the
+ * user may not edit, e.g. a protected range, is skipped, not lost). Returns how many formulas were refreshed.
  */
 export function refreshFormulas(): number {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const cache = documentCache();
-  if (cache) newGeneration(cache, appsScriptClock().now());
+  try {
+    const cache = documentCache();
+    if (cache) newGeneration(cache, appsScriptClock().now());
+    const { refreshed, skipped } = recalculate(spreadsheet);
+    spreadsheet.toast(refreshMessage(refreshed, skipped), 'Gravity');
+    return refreshed;
+  } catch (error) {
+    spreadsheet.toast(userMessage(error), 'Gravity', 15);
+    return 0;
+  }
+}
 
+function recalculate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  refreshed: number;
+  skipped: number;
+} {
   const found = spreadsheet
     .getSheets()
     .map((sheet) => ({ sheet, cells: gravityFormulaCells(sheet.getDataRange().getFormulas()) }))
     .filter(({ cells }) => cells.length > 0);
-  for (const { sheet, cells } of found)
-    for (const cell of cells) sheet.getRange(cell.row, cell.column).clearContent();
-  SpreadsheetApp.flush();
-  for (const { sheet, cells } of found)
-    for (const cell of cells) sheet.getRange(cell.row, cell.column).setFormula(cell.formula);
-  SpreadsheetApp.flush();
+  const cleared: Array<{ range: GoogleAppsScript.Spreadsheet.Range; formula: string }> = [];
+  let skipped = 0;
+  try {
+    for (const { sheet, cells } of found) {
+      for (const cell of cells) {
+        const range = sheet.getRange(cell.row, cell.column);
+        try {
+          range.clearContent();
+          cleared.push({ range, formula: cell.formula });
+        } catch {
+          skipped++;
+        }
+      }
+    }
+    SpreadsheetApp.flush();
+  } finally {
+    for (const { range, formula } of cleared) range.setFormula(formula);
+    SpreadsheetApp.flush();
+  }
+  return { refreshed: cleared.length, skipped };
+}
 
-  const count = found.reduce((sum, { cells }) => sum + cells.length, 0);
-  spreadsheet.toast(
-    count === 0
-      ? 'No GRAVITY formulas found in this spreadsheet.'
-      : `Refreshed ${count} GRAVITY ${count === 1 ? 'formula' : 'formulas'} with fresh data.`,
-    'Gravity',
-  );
-  return count;
+function refreshMessage(refreshed: number, skipped: number): string {
+  const skippedNote =
+    skipped > 0 ? ` ${skipped} could not be changed (protected cells?) and kept their last values.` : '';
+  if (refreshed === 0 && skipped === 0) return 'No GRAVITY formulas found in this spreadsheet.';
+  return `Refreshed ${refreshed} GRAVITY ${refreshed === 1 ? 'formula' : 'formulas'} with fresh data.${skippedNote}`;
 }

@@ -1,5 +1,5 @@
 import { GravityError, invalidArgument } from '../api/errors';
-import { DateRange, isCalendarDate, MAX_DAYS } from '../api/params';
+import { DateRange, daysBetween, isCalendarDate, MAX_DAYS } from '../api/params';
 import { ZoneClock } from '../tables/timezone';
 import { REPORT_MODES, ReportMode, ReportRowView, ReportType } from './contract';
 import { ReportInput, ReportSpec } from './definition';
@@ -174,7 +174,29 @@ export function parseSpec(cells: unknown[], row: number, zone: ZoneClock): Repor
   if (mode === 'append' && !definition.appendKeys(spec)) {
     throw invalidArgument(`${report} reports cannot append (they have no row key); set Mode to replace.`);
   }
+  if (spec.range && 'start' in spec.range && !definition.splitsLongRanges) {
+    const span = daysBetween(spec.range.start, spec.range.end) + 1;
+    if (span > MAX_DAYS) {
+      throw invalidArgument(
+        `Start date to End date spans ${span} days; a ${report} report covers at most ${MAX_DAYS}. ` +
+          'Move Start date later, or split the period over two rows.',
+      );
+    }
+  }
   return spec;
+}
+
+/**
+ * Two rows may append into one tab only when their rows can never collide: the same report, both filtered by
+ * a campaign, keyed by campaign_id (daily metrics of several campaigns side by side). An unfiltered row keyed
+ * by date alone would overwrite the campaigns' rows of the same day.
+ */
+function canShareTab(owner: ReportSpec, spec: ReportSpec): boolean {
+  if (owner.mode !== 'append' || spec.mode !== 'append' || owner.report !== spec.report) return false;
+  if (!owner.campaignId || !spec.campaignId) return false;
+  const definition = reportDefinition(spec.report);
+  const keys = definition?.appendKeys(spec) ?? [];
+  return keys.includes('campaign_id') && keys.join() === (definition?.appendKeys(owner) ?? []).join();
 }
 
 function messageOf(error: unknown): string {
@@ -212,13 +234,14 @@ export function readEntries(values: unknown[][], zone: ZoneClock): ConfigEntry[]
       const spec = parseSpec(cells, row, zone);
       // A disabled row writes nothing on its own, so only enabled rows claim their tab.
       if (entry.enabled) {
-        const owner = owners.get(spec.tab);
-        if (owner && !(owner.mode === 'append' && spec.mode === 'append' && owner.report === spec.report)) {
+        // Sheets' tab names ignore case: "metrics" is the tab "Metrics".
+        const owner = owners.get(spec.tab.toLowerCase());
+        if (owner && !canShareTab(owner, spec)) {
           throw invalidArgument(
             `Tab "${spec.tab}" is already written by row ${owner.row}; give this report its own tab.`,
           );
         }
-        owners.set(spec.tab, owner ?? spec);
+        owners.set(spec.tab.toLowerCase(), owner ?? spec);
       }
       entry.spec = spec;
     } catch (error) {

@@ -75,6 +75,8 @@ export interface ReportDefinition {
   inputs: readonly ReportInput[];
   /** Inputs without which the row cannot run. */
   required?: readonly ReportInput[];
+  /** Whether a Start/End date period longer than 365 days is fine (it fetches in windows); else refused. */
+  splitsLongRanges?: boolean;
   /**
    * The columns that identify a row in `append` mode (upsert key), or null when this report cannot append.
    * A key column the API does not send (e.g. `campaign_id` of a filtered metrics report) is added by plan().

@@ -38,15 +38,27 @@ export const conversionsReport: ReportDefinition = {
         const result = collectConversions(client, clock, {
           ...query,
           stopBy,
-          isKnown: known.size > 0 ? (c) => known.has(c.conversion_id) : undefined,
+          // Ids read back from the sheet are text; the API's may be numbers.
+          isKnown: known.size > 0 ? (c) => known.has(String(c.conversion_id)) : undefined,
         });
         const incomplete = result.stoppedBy === 'time' || result.stoppedBy === 'max_rows';
-        if (append && known.size > 0 && incomplete) {
+        if (append && incomplete && known.size > 0) {
           // Writing only the newest part would leave a hole between them and the rows already in the tab.
           throw new GravityError(
             'time_budget',
             `more new conversions arrived than one run can fetch (${result.conversions.length} so far); nothing ` +
               `was written. Delete the rows of tab "${spec.tab}" below its header to re-sync it from the newest.`,
+          );
+        }
+        if (append && incomplete) {
+          // A first sync that kept only the newest part would never fetch the rest: later runs stop at the
+          // first conversion they know. An append tab holds the whole history or nothing.
+          const total = result.totalConversions === null ? '' : ` of ${result.totalConversions}`;
+          throw new GravityError(
+            'time_budget',
+            `this account has more conversions than one run can fetch (${result.conversions.length}${total} so ` +
+              `far); nothing was written. Filter the report by Campaign ID or Event type, or set Mode to replace ` +
+              `(the newest ${REPLACE_MAX_CONVERSIONS.toLocaleString('en-US')}).`,
           );
         }
         return conversionsTable(append ? [...result.conversions].reverse() : result.conversions);

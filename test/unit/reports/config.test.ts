@@ -75,13 +75,17 @@ describe('readEntries', () => {
     ]);
   });
 
-  test('two append rows of one report may share a tab; anything else may not', () => {
+  test('append rows filtered by different campaigns may share a tab; anything else may not', () => {
     const entries = readEntries(
       [
         HEADER,
         row({ 0: 'H', 1: 'metrics', 5: 'a', 9: 'append' }),
         row({ 0: 'H', 1: 'metrics', 5: 'b', 9: 'append' }),
         row({ 0: 'H', 1: 'metrics' }),
+        // Unfiltered rows are keyed by date alone: they would overwrite the campaigns' rows of the same day.
+        row({ 0: 'h', 1: 'metrics', 9: 'append' }),
+        row({ 0: 'C', 1: 'conversions', 9: 'append', 7: 'purchase' }),
+        row({ 0: 'C', 1: 'conversions', 9: 'append', 7: 'lead' }),
       ],
       zone,
     );
@@ -89,7 +93,23 @@ describe('readEntries', () => {
       null,
       null,
       expect.stringMatching(/already written by row 2/),
+      expect.stringMatching(/Tab "h" is already written by row 2/),
+      null,
+      expect.stringMatching(/already written by row 6/),
     ]);
+  });
+
+  test('a Start date to End date period over 365 days is refused before any request', () => {
+    const [metrics, reconciliation] = readEntries(
+      [
+        HEADER,
+        row({ 0: 'M', 1: 'metrics', 3: '2024-01-01', 4: '2025-05-01' }),
+        row({ 0: 'R', 1: 'reconciliation', 3: '2024-01-01', 4: '2025-05-01' }),
+      ],
+      zone,
+    );
+    expect(metrics.error).toMatch(/spans 487 days; a metrics report covers at most 365/);
+    expect(reconciliation.error).toBeNull();
   });
 
   test('least recently refreshed first, never-run rows before all', () => {

@@ -73,3 +73,24 @@ test('append that runs out of time before reaching known conversions writes noth
     /more new conversions arrived than one run can fetch \(100 so far\); nothing was written\. Delete the rows of tab "Conversions"/,
   );
 });
+
+test('append into an empty tab that cannot be fetched in one run: nothing written, the reason given', () => {
+  const http = server(250, 100);
+  // The time budget is spent after the first page.
+  expect(() => run(http, {}, [], 0)).toThrow(
+    /more conversions than one run can fetch \(100 of 250 so far\); nothing was written\. Filter the report/,
+  );
+});
+
+test('ids read back as text match the API even when it sends numbers', () => {
+  const http = new FakeHttp(() =>
+    json({
+      conversions: [{ conversion_id: 12 }, { conversion_id: 11 }],
+      total_conversions: 2,
+      has_more: false,
+      next_cursor: null,
+    }),
+  );
+  const table = run(http, {}, tabWith('11'));
+  expect(table.rows.map((r) => r[0])).toEqual([12]);
+});
