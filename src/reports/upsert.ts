@@ -146,6 +146,8 @@ export function appendBlock(
   table: Table,
   keys: string[],
   zone: ZoneClock,
+  /** getFormulas() of the same range: a user's formula column is written back as the formula, not its value. */
+  existingFormulas: string[][] = [],
 ): WriteBlock | null {
   const oldHeader = headerOf(existing);
   const oldRows = oldHeader.length ? existing.slice(1) : [];
@@ -223,9 +225,13 @@ export function appendBlock(
     formats.push(new Array<string>(width).fill(HEADER_FORMAT));
   }
   for (let i = startData; i < merged.length; i++) {
-    // New cells are already escaped (from sheetRows); cells read back from the tab are escaped here.
+    // New cells are already escaped (from sheetRows); cells read back from the tab are escaped here, and
+    // cells that held a formula get the formula back (merged row i is the tab's row i + 1 under the header).
     values.push(
-      merged[i].slice(0, width).map((v, c) => (fresh.has(`${i}:${c}`) ? (v as CellValue) : rewrite(v))),
+      merged[i].slice(0, width).map((v, c) => {
+        if (fresh.has(`${i}:${c}`)) return v as CellValue;
+        return existingFormulas[i + 1]?.[c] || rewrite(v);
+      }),
     );
     formats.push(formatsOf());
   }

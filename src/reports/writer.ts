@@ -16,6 +16,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 /** A tab as read before a refresh: the sheet (null when it does not exist yet) and its values. */
 export interface TabState extends ExistingTab {
   sheet: Sheet | null;
+  /** getFormulas() of the same range ("" where a cell holds no formula). */
+  formulas: string[][];
 }
 
 export interface WriteOutcome {
@@ -37,9 +39,12 @@ function blank(row: unknown[]): boolean {
 /** The tab's sheet and its data range's values (3 calls; 1 when the tab does not exist). */
 export function readTab(spreadsheet: Spreadsheet, name: string): TabState {
   const sheet = spreadsheet.getSheetByName(name);
-  if (!sheet) return { sheet: null, values: [] };
-  const values = sheet.getDataRange().getValues();
-  return { sheet, values: values.length === 1 && blank(values[0]) ? [] : values };
+  if (!sheet) return { sheet: null, values: [], formulas: [] };
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  if (values.length === 1 && blank(values[0])) return { sheet, values: [], formulas: [] };
+  // Columns a user added may hold formulas: an append that rewrites their rows must write them back.
+  return { sheet, values, formulas: range.getFormulas() };
 }
 
 /**
@@ -123,7 +128,7 @@ export function writeAppend(
   keys: string[],
   zone: ZoneClock,
 ): WriteOutcome {
-  const block = appendBlock(state.values, table, keys, zone);
+  const block = appendBlock(state.values, table, keys, zone, state.formulas);
   if (!block) return { dataRows: Math.max(0, state.values.length - 1), added: 0, updated: 0 };
   writeBlock(state.sheet ?? insertSheetFor(spreadsheet, name, block.row + block.values.length - 1), block);
   return { dataRows: block.dataRows, added: block.added, updated: block.updated };

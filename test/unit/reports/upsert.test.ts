@@ -104,6 +104,25 @@ describe('appendBlock', () => {
     ]);
   });
 
+  test("a user's formula column is written back as formulas when its rows are rewritten", () => {
+    const tab = [
+      ['date', 'mine', 'clicks'],
+      [day('2025-05-18'), 2, 1],
+      [day('2025-05-19'), 4, 2],
+    ];
+    const formulas = [
+      ['', '', ''],
+      ['', '=C2*2', ''],
+      ['', '=C3*2', ''],
+    ];
+    const block = appendBlock(tab, metrics([['2025-05-18', 5]]), ['date'], zone, formulas);
+    expect(block?.row).toBe(2);
+    expect(block?.values).toEqual([
+      [day('2025-05-18'), '=C2*2', 5],
+      [day('2025-05-19'), '=C3*2', 2],
+    ]);
+  });
+
   test('nothing new: no write at all', () => {
     expect(appendBlock(existing, metrics([['2025-05-18', 1]]), ['date'], zone)).toBeNull();
   });
