@@ -15,7 +15,7 @@ import {
   planWindows,
   WindowMetrics,
 } from './daily-history';
-import { campaignLife, CampaignLifeMetrics, ReconciliationInput } from './reconciliation';
+import { campaignLife, ReconciliationInput } from './reconciliation';
 
 export interface ReconciliationData {
   input: Omit<ReconciliationInput, 'history' | 'limits'>;
@@ -69,9 +69,20 @@ export function fetchReconciliationData(
       metricsRequest({ range: { start: window.start, end: window.end }, campaignId: campaign.campaign_id }),
     ),
   );
-  const lifeMetrics = new Map<Campaign, CampaignLifeMetrics>();
+  // One campaign's failed fetch (deleted since, or not this key's) is that campaign's WARN, not the report's end.
+  const lifeMetrics = new Map<Campaign, ReconciliationInput['lives'][number]>();
   fetchable.forEach(({ campaign, window }, i) => {
-    lifeMetrics.set(campaign, { campaign, window, metrics: { window, response: value(lifeOutcomes[i]) } });
+    const outcome = lifeOutcomes[i];
+    lifeMetrics.set(
+      campaign,
+      outcome instanceof GravityError
+        ? {
+            campaign,
+            reason: `its daily metrics could not be fetched (${outcome.message.replace(/^Gravity: /, '')})`,
+            failed: true,
+          }
+        : { campaign, window, metrics: { window, response: outcome } },
+    );
   });
 
   return {

@@ -35,7 +35,7 @@ export interface BillingSnapshot {
 
 /** A campaign's whole life as one /metrics window, or why it could not be asked for in one request. */
 export type CampaignLife =
-  { campaign: Campaign; window: DateWindow } | { campaign: Campaign; reason: string };
+  { campaign: Campaign; window: DateWindow } | { campaign: Campaign; reason: string; failed?: boolean };
 
 export interface CampaignLifeMetrics {
   campaign: Campaign;
@@ -60,7 +60,8 @@ export interface ReconciliationInput {
   /** The report period's all-campaign daily metrics, one entry per request window. */
   period: WindowMetrics[];
   /** Per campaign: its life's daily metrics, or the reason its life was not fetched. */
-  lives: Array<CampaignLifeMetrics | { campaign: Campaign; reason: string }>;
+  /** `failed`: the fetch of its metrics failed (a WARN), rather than its life not fitting (an INFO). */
+  lives: Array<CampaignLifeMetrics | { campaign: Campaign; reason: string; failed?: boolean }>;
   /** `null` when there is no billing history tab; otherwise the newest earlier snapshot (or null inside). */
   history: { tab: string; previous: BillingSnapshot | null } | null;
   limits?: StalenessLimits;
@@ -189,7 +190,7 @@ function campaignCheck(life: ReconciliationInput['lives'][number]): Check {
       expected: lifetime,
       actual: null,
       unit: 'money',
-      status: 'INFO',
+      status: life.failed ? 'WARN' : 'INFO',
       detail: `Not compared: ${life.reason}. /campaigns gives its lifetime spend as ${money(lifetime)}.`,
     };
   }

@@ -4,7 +4,7 @@ import { previousSnapshot } from '../../../src/finance/billing-history';
 import { fetchReconciliationData } from '../../../src/finance/reconciliation-data';
 import { BillingSnapshot, Check, reconcile, reconciliationTable } from '../../../src/finance/reconciliation';
 import { spendRevenueTable } from '../../../src/finance/spend-revenue';
-import { FakeClock, FakeHttp } from '../../support/fake-ports';
+import { FakeClock, FakeHttp, json } from '../../support/fake-ports';
 import { awkwardDays, FakeCampaign, FakeGravity } from './fake-gravity';
 
 const NOW = Date.UTC(2025, 11, 4, 12, 0, 0);
@@ -267,5 +267,30 @@ describe('what the API leaves out', () => {
     expect(check.status).toBe('INFO');
     expect(check.detail).toContain('neither created_at nor start_time');
     expect(http.batches).toEqual([3, 2]);
+  });
+});
+
+describe('a campaign whose daily metrics cannot be fetched', () => {
+  it('gets its own WARN row saying why; every other check still runs', () => {
+    const api = new FakeGravity(campaigns(), {
+      billedCents: 12_345,
+      last_spend_sync_at: stampAgo(7 * 60_000),
+      last_billed_at: stampAgo(3 * DAY),
+    });
+    const http = new FakeHttp((request) =>
+      request.url.includes('campaign_id=c-new')
+        ? json({ detail: 'Campaign not found' }, 404)
+        : api.respond(request),
+    );
+    const clock = new FakeClock(NOW);
+    const client = new GravityClient({ http, clock, apiKey: 'k', deadline: NOW + 60_000 });
+    const checks = reconcile({ ...fetchReconciliationData(client, { days: 90 }, NOW).input, history: null });
+    const failed = byName(checks, 'Campaign c-new (New)');
+    expect(failed.status).toBe('WARN');
+    expect(failed.detail).toMatch(
+      /^Not compared: its daily metrics could not be fetched \(\/metrics was not found \(404\)/,
+    );
+    expect(byName(checks, 'Campaign 0042 (Retargeting)').status).toBe('OK');
+    expect(byName(checks, BILLED_PLUS_UNBILLED).status).toBe('OK');
   });
 });
