@@ -3,7 +3,7 @@
  * `Gravity Reports`, and in it the newest snapshot taken before this run.
  */
 import { CONFIG_SHEET, readEntries } from '../reports/config';
-import { readTab } from '../reports/writer';
+import { readValues } from '../reports/writer';
 import { ZoneClock } from '../tables/timezone';
 import { previousSnapshot } from './billing-history';
 import { BillingSnapshot } from './reconciliation';
@@ -22,12 +22,12 @@ export function billingHistory(
   zone: ZoneClock,
   runStartedAt: string,
 ): { tab: string; previous: BillingSnapshot | null } | null {
-  const config = readTab(spreadsheet, CONFIG_SHEET).values;
+  const config = readValues(spreadsheet, CONFIG_SHEET);
   const entry = readEntries(config, zone).find(
     (e) => e.spec?.report === 'billing' && e.spec.mode === 'append',
   );
   if (!entry?.spec) return null;
-  const values = readTab(spreadsheet, entry.spec.tab).values;
+  const values = readValues(spreadsheet, entry.spec.tab);
   return {
     tab: entry.spec.tab,
     previous: previousSnapshot(values, Date.parse(runStartedAt) - OWN_RUN_SLACK_MS),

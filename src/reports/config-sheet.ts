@@ -63,6 +63,9 @@ export function readConfigValues(sheet: Sheet): unknown[][] {
 
 export interface RowResult {
   row: number;
+  /** The row's Tab and Report when the run read them: how the row is found again if rows moved meanwhile. */
+  tab: string;
+  report: string;
   /** null keeps what the cell held (a row that could not run did not refresh its tab). */
   lastRun: Date | null;
   result: string;
@@ -70,14 +73,35 @@ export interface RowResult {
   rows: number | null;
 }
 
+const identity = (tab: unknown, report: unknown) =>
+  `${String(tab ?? '').trim()}\u0000${String(report ?? '')
+    .trim()
+    .toLowerCase()}`;
+
 /**
- * Writes Last run / Result / Rows of the rows that ran, in one write over all report rows (rows that did not
- * run get back what they held).
+ * Writes Last run / Result / Rows of the rows that ran, in one write over all report rows. The tab is read
+ * again first: a run takes minutes, and meanwhile a user may have edited, inserted or sorted rows, so each
+ * result goes to the row that now holds its Tab and Report, and rows that did not run get back what they hold
+ * now, not what they held when the run started.
  */
-export function writeResults(sheet: Sheet, values: unknown[][], results: RowResult[]): void {
+export function writeResults(sheet: Sheet, results: RowResult[]): void {
   if (results.length === 0) return;
-  const lastRow = Math.max(values.length, ...results.map((r) => r.row));
-  const byRow = new Map(results.map((r) => [r.row, r] as const));
+  const values = readConfigValues(sheet);
+  const rowOf = new Map<string, number>();
+  values.forEach((cells, i) => {
+    const key = identity(cells[COL.tab], cells[COL.report]);
+    if (i > 0 && !rowOf.has(key)) rowOf.set(key, i + 1);
+  });
+  const placed = results
+    .map((r) => {
+      const unmoved = identity(values[r.row - 1]?.[COL.tab], values[r.row - 1]?.[COL.report]);
+      const key = identity(r.tab, r.report);
+      return { ...r, row: unmoved === key ? r.row : (rowOf.get(key) ?? 0) };
+    })
+    .filter((r) => r.row > 1);
+  if (placed.length === 0) return;
+  const lastRow = Math.max(values.length, ...placed.map((r) => r.row));
+  const byRow = new Map(placed.map((r) => [r.row, r] as const));
   const block: CellValue[][] = [];
   for (let row = 2; row <= lastRow; row++) {
     const result = byRow.get(row);

@@ -106,12 +106,26 @@ export function refreshReports(options: RefreshOptions): RefreshSummary {
     );
 
     const rowResults: RowResult[] = [
-      ...invalid.map((e) => ({ row: e.row, lastRun: null, result: e.error ?? '', rows: null })),
+      ...invalid.map((e) => ({
+        row: e.row,
+        tab: e.tab,
+        report: e.report,
+        lastRun: null,
+        result: e.error ?? '',
+        rows: null,
+      })),
       ...outcomes
         .filter((o) => o.status !== 'deferred')
-        .map((o) => ({ row: o.spec.row, lastRun: new Date(o.finishedAt), result: o.message, rows: o.rows })),
+        .map((o) => ({
+          row: o.spec.row,
+          tab: o.spec.tab,
+          report: o.spec.report,
+          lastRun: new Date(o.finishedAt),
+          result: o.message,
+          rows: o.rows,
+        })),
     ];
-    writeResults(sheet, values, rowResults);
+    writeResults(sheet, rowResults);
 
     const log: LogEntry[] = [
       ...invalid.map((e): LogEntry => ({

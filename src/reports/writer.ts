@@ -36,7 +36,13 @@ function blank(row: unknown[]): boolean {
   return row.every((v) => v === '' || v === null || v === undefined);
 }
 
-/** The tab's sheet and its data range's values (3 calls; 1 when the tab does not exist). */
+/** A tab's values for reading only ([] when it does not exist or is empty): 3 calls, 1 without the tab. */
+export function readValues(spreadsheet: Spreadsheet, name: string): unknown[][] {
+  const values = spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? [];
+  return values.length === 1 && blank(values[0]) ? [] : values;
+}
+
+/** The tab's sheet, values and formulas, before an append (4 calls; 1 when the tab does not exist). */
 export function readTab(spreadsheet: Spreadsheet, name: string): TabState {
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) return { sheet: null, values: [], formulas: [] };
