@@ -107,16 +107,20 @@ export function writeResults(sheet: Sheet, results: RowResult[]): void {
     const result = byRow.get(row);
     const old = values[row - 1] ?? [];
     if (result) {
+      const enabled = old[COL.enabled];
       block.push([
+        // A blank Enabled means on, but its checkbox looks off: tick it, so the sheet shows what runs.
+        enabled === '' || enabled === null || enabled === undefined ? true : keep(enabled),
         result.lastRun ?? keep(old[COL.lastRun]),
         escapeText(result.result),
         result.rows ?? keep(old[COL.rows]),
       ]);
     } else {
-      block.push([COL.lastRun, COL.result, COL.rows].map((c) => keep(old[c])));
+      block.push([COL.enabled, COL.lastRun, COL.result, COL.rows].map((c) => keep(old[c])));
     }
   }
-  sheet.getRange(2, COL.lastRun + 1, block.length, 3).setValues(block);
+  // Enabled, Last run, Result and Rows are neighbours (product-spec.md's header order).
+  sheet.getRange(2, COL.enabled + 1, block.length, 4).setValues(block);
 }
 
 function keep(value: unknown): CellValue {

@@ -36,10 +36,11 @@ test('a result goes to the row that holds its report now, even if a user inserte
   expect(written).toEqual([
     {
       row: 2,
-      column: COL.lastRun + 1,
+      column: COL.enabled + 1,
       values: [
-        ['', "'typed by the user", ''],
-        [lastRun, "'OK", 7],
+        ['', '', "'typed by the user", ''],
+        // Blank Enabled means on: its checkbox is ticked so the sheet shows it.
+        [true, lastRun, "'OK", 7],
       ],
     },
   ]);
