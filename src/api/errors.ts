@@ -93,7 +93,7 @@ export function errorForStatus(status: number, body: string, what: string): Grav
   if (status === 400) {
     return new GravityError(
       'bad_request',
-      `the API refused the request to ${what} (400).${said} Check the arguments.`,
+      `the API refused the request to ${what} (400).${said} Check the formula's arguments or the report row.`,
       status,
     );
   }
@@ -124,7 +124,7 @@ export function errorForStatus(status: number, body: string, what: string): Grav
   if (status === 422) {
     return new GravityError(
       'unprocessable',
-      `the request to ${what} is missing a parameter (422).${said}`,
+      `the request to ${what} is missing a parameter (422).${said} Check the formula's arguments or the report row; if they are complete, the API has changed: report it.`,
       status,
     );
   }

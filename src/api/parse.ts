@@ -1,6 +1,9 @@
 import { GravityError } from './errors';
 import { Json, JsonObject } from './types';
 
+const UNEXPECTED =
+  ' The API may be having trouble or may have changed: try again in a few minutes, and report it if it persists.';
+
 /** Reading the API's JSON defensively: extra fields pass through, missing known fields become null. */
 
 export function parseJson(body: string, what: string): Json {
@@ -18,7 +21,10 @@ export function parseJson(body: string, what: string): Json {
 
 export function asObject(value: Json | undefined, what: string): JsonObject {
   if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-  throw new GravityError('invalid_response', `the API's answer to ${what} was not a JSON object.`);
+  throw new GravityError(
+    'invalid_response',
+    `the API's answer to ${what} was not a JSON object.${UNEXPECTED}`,
+  );
 }
 
 /** `object[field]` as an array of objects; a missing or null list counts as empty. */
@@ -28,7 +34,7 @@ export function objectList(object: JsonObject, field: string, what: string): Jso
   if (!Array.isArray(value)) {
     throw new GravityError(
       'invalid_response',
-      `the API's answer to ${what} has "${field}" that is not a list.`,
+      `the API's answer to ${what} has "${field}" that is not a list.${UNEXPECTED}`,
     );
   }
   return value.map((item) => asObject(item, `${what} (${field})`));
@@ -48,7 +54,7 @@ export function requireField(object: JsonObject, field: string, what: string): J
   if (value === undefined || value === null || value === '') {
     throw new GravityError(
       'invalid_response',
-      `the API's answer to ${what} lacks the required field "${field}".`,
+      `the API's answer to ${what} lacks the required field "${field}".${UNEXPECTED}`,
     );
   }
   return value;
