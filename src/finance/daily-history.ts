@@ -66,13 +66,34 @@ export function firstHistoryRequests(end: string): ApiRequest<MetricsResponse>[]
   return windowRequests(firstRoundWindows(end));
 }
 
-function fetchWindows(client: MetricsClient, windows: DateWindow[]): WindowMetrics[] {
+/**
+ * One round of windows. The newest window must answer; an older one the API refuses as a parameter error
+ * (400/422: a start date before what it serves) marks how far back it goes, like an empty window.
+ */
+function fetchWindows(
+  client: MetricsClient,
+  windows: DateWindow[],
+  newestIncluded: boolean,
+): WindowMetrics[] {
   const outcomes = client.getAll(windowRequests(windows));
   return outcomes.map((outcome, i) => {
-    if (outcome instanceof GravityError) throw outcome;
+    if (outcome instanceof GravityError) {
+      const beyondHistory = outcome.kind === 'bad_request' || outcome.kind === 'unprocessable';
+      if (!beyondHistory || (newestIncluded && i === 0)) throw outcome;
+      return { window: windows[i], response: { ...EMPTY_WINDOW } };
+    }
     return { window: windows[i], response: outcome as MetricsResponse };
   });
 }
+
+const EMPTY_WINDOW: MetricsResponse = {
+  data: [],
+  total_impressions: null,
+  total_clicks: null,
+  total_spend: null,
+  total_conversions: null,
+  total_revenue: null,
+};
 
 /**
  * Every daily row (all campaigns) up to `end` (today, normally), as far back as the API has data: two years in
@@ -82,7 +103,7 @@ export function fetchDailyHistory(client: MetricsClient, end: string): DailyHist
   const fetched: WindowMetrics[] = [];
   let windows = firstRoundWindows(end);
   for (;;) {
-    const round = fetchWindows(client, windows);
+    const round = fetchWindows(client, windows, fetched.length === 0);
     fetched.push(...round);
     const reachedStart = round.some((w) => w.response.data.length === 0);
     if (reachedStart || fetched.length >= MAX_WINDOWS) break;

@@ -58,6 +58,22 @@ describe('fetchDailyHistory', () => {
     );
     expect(() => fetchDailyHistory(client, TODAY)).toThrow(GravityError);
   });
+
+  it('takes an older window the API refuses as a parameter error for the start of its history', () => {
+    const { http, client } = clientOf((url) =>
+      url.searchParams.get('end_date') === TODAY
+        ? json({ data: [{ date: TODAY, spend: 1.25 }], total_spend: 1.25 })
+        : json({ detail: 'start_date is too far back' }, 400),
+    );
+    const history = fetchDailyHistory(client, TODAY);
+    expect(history.days.map((d) => d.date)).toEqual([TODAY]);
+    expect(http.batches).toEqual([2]);
+  });
+
+  it('still fails when the newest window is refused', () => {
+    const { client } = clientOf(() => json({ detail: 'bad' }, 400));
+    expect(() => fetchDailyHistory(client, TODAY)).toThrow(/refused the request to \/metrics \(400\)/);
+  });
 });
 
 describe('monthly spend over 400 days of awkward decimals', () => {
