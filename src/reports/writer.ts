@@ -1,3 +1,4 @@
+import { GravityError } from '../api/errors';
 import { Table } from '../tables/table';
 import { ZoneClock } from '../tables/timezone';
 import { ExistingTab } from './definition';
@@ -100,8 +101,26 @@ export function writeBlock(sheet: Sheet, block: WriteBlock): void {
 }
 
 /**
+ * A replace rewrites a whole tab, so a Tab name typed by mistake ("Sheet1") must not wipe a user's own data.
+ * A tab that holds data is taken for a report tab when its A1 is this report's first header, or when its
+ * header row is frozen as Gravity leaves every tab it writes (a row whose report type changed). A stored
+ * marker would be surer, but a scheduled run has no document properties. Throws before any write.
+ */
+function requireReportTab(sheet: Sheet, name: string, table: Table): void {
+  const first = table.columns[0]?.name ?? '';
+  if (String(sheet.getRange(1, 1).getValue()) === first || sheet.getFrozenRows() === 1) return;
+  throw new GravityError(
+    'invalid_argument',
+    `tab "${name}" already holds data that does not look like a Gravity report (A1 is not "${first}" and ` +
+      'no header row is frozen), and a replace would overwrite it. Give the report another Tab name, or clear ' +
+      'that tab if its contents can go.',
+  );
+}
+
+/**
  * `replace`: the new table from A1 in one write that also blanks whatever the tab held beyond it, so the tab
- * is never half old and half new. Calls: getSheetByName, getLastRow, getLastColumn (or insertSheet), getRange,
+ * is never half old and half new. Calls: getSheetByName, getLastRow, getLastColumn, getRange + getValue of A1
+ * (or insertSheet), getRange,
  * setNumberFormats, setValues (+ setFontWeights, setFrozenRows when the tab is new or its header grew).
  */
 export function writeReplace(
@@ -115,6 +134,7 @@ export function writeReplace(
   if (existing) {
     const rows = existing.getLastRow();
     previous = { rows, columns: rows > 0 ? existing.getLastColumn() : 0 };
+    if (rows > 0) requireReportTab(existing, name, table);
   }
   const block = replaceBlock(table, zone, previous);
   const sheet = existing ?? insertSheetFor(spreadsheet, name, block.row + block.values.length - 1);

@@ -151,6 +151,30 @@ describe('report tabs', () => {
     expect(typeof campaigns.cell('H2').value).toBe('object');
   });
 
+  test("a Tab name typed by mistake never overwrites a user's own data", () => {
+    const a = addon(mock());
+    const own = a.spreadsheet.sheet('Sheet1')!;
+    own.typeValues('A1', [
+      ['Budget', 'Q1'],
+      ['Ads', '1200'],
+    ]);
+    const before = snapshot(own);
+    typeReports(a, [['Sheet1', 'metrics', 3]]);
+    a.run('refreshAllReports');
+    expect(snapshot(own)).toEqual(before);
+    expect(resultOf(a, 'Sheet1')).toMatch(
+      /^Gravity: tab "Sheet1" already holds data that does not look like a Gravity report .*Give the report another Tab name/,
+    );
+    // An empty tab is fine: the report takes it.
+    own.typeValues('A1', [
+      ['', ''],
+      ['', ''],
+    ]);
+    a.run('refreshAllReports');
+    expect(resultOf(a, 'Sheet1')).toBe('OK');
+    expect(own.cell('A1').value).toBe('date');
+  });
+
   test('replace with fewer rows or columns leaves nothing stale behind', () => {
     const a = addon(mock());
     typeReports(a, [['Metrics', 'metrics', 30]]);
