@@ -1,3 +1,4 @@
+import { CONFIG_HEADERS } from '../../src/reports/config';
 import { addon, useMockApi } from '../support/harness';
 import { CONFIG, logRows, sheet } from './reports-support';
 
@@ -84,26 +85,7 @@ test('refreshing a failing report answers with the error, and the row and log ke
 test('text from the sidebar lands in Gravity Reports as exact text, even in a tab a user made by hand', () => {
   const a = addon(mock());
   // A hand-made config tab: the header typed by a user, no plain-text formats on its columns.
-  a.spreadsheet
-    .addSheet(CONFIG)
-    .typeValues('A1', [
-      [
-        'Tab',
-        'Report',
-        'Days',
-        'Start date',
-        'End date',
-        'Campaign ID',
-        'Status',
-        'Event type',
-        'Domain',
-        'Mode',
-        'Enabled',
-        'Last run',
-        'Result',
-        'Rows',
-      ],
-    ]);
+  a.spreadsheet.addSheet(CONFIG).typeValues('A1', [[...CONFIG_HEADERS]]);
   a.run('sidebarAddReport', [{ report: 'conversions', campaignId: '00123', eventType: 'TRUE' }]);
   const config = sheet(a, CONFIG);
   expect(config.cell('F2').value).toBe('00123');
