@@ -1,5 +1,6 @@
 import { GravityClient } from './client';
 import { ApiRequest, conversionsRequest } from './endpoints';
+import { GravityError } from './errors';
 import { MAX_PAGE_SIZE } from './params';
 import { Clock } from '../gas/ports';
 import { Conversion, ConversionsPage } from './types';
@@ -13,9 +14,14 @@ export interface ConversionPagingOptions {
   stopBy: number;
   /** Stop at the first conversion already known (incremental sync); it is not included. */
   isKnown?: (conversion: Conversion) => boolean;
+  /**
+   * When a page after the first fails (after the client's retries), return what was collected with that
+   * error instead of throwing: a formula can show the rows it has; a report tab must not (all or nothing).
+   */
+  keepPartialOnError?: boolean;
 }
 
-export type PagingStop = 'end' | 'max_rows' | 'known' | 'time';
+export type PagingStop = 'end' | 'max_rows' | 'known' | 'time' | 'error';
 
 export interface ConversionPagingResult {
   conversions: Conversion[];
@@ -23,6 +29,8 @@ export interface ConversionPagingResult {
   stoppedBy: PagingStop;
   pages: number;
   totalConversions: number | null;
+  /** Why a later page failed, when `keepPartialOnError` kept the rows before it. */
+  error?: GravityError;
 }
 
 type PageQuery = Pick<ConversionPagingOptions, 'maxRows' | 'campaignId' | 'eventType'>;
@@ -58,7 +66,13 @@ export function collectConversions(
   for (;;) {
     if (pages > 0 && clock.now() >= options.stopBy)
       return { conversions, stoppedBy: 'time', pages, totalConversions: total };
-    const page = client.get(pageRequest(options, options.maxRows - conversions.length, cursor));
+    let page: ConversionsPage;
+    try {
+      page = client.get(pageRequest(options, options.maxRows - conversions.length, cursor));
+    } catch (error) {
+      if (!(error instanceof GravityError) || !options.keepPartialOnError || pages === 0) throw error;
+      return { conversions, stoppedBy: 'error', pages, totalConversions: total, error };
+    }
     pages++;
     total = page.total_conversions ?? total;
     for (const conversion of page.conversions) {

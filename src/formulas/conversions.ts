@@ -15,8 +15,9 @@ export const MAX_CONVERSION_ROWS = 3_000;
 
 /**
  * GRAVITY_CONVERSIONS([max_rows], [campaign_id], [event_type]): the newest conversions, following next_cursor
- * until max_rows or the end. When the time budget runs out first, the rows fetched so far are returned with a
- * last row that says so: partial data the user can see is more useful than an #ERROR! at the 30 s limit.
+ * until max_rows or the end. When the time budget runs out first, or a later page fails after retries, the rows
+ * fetched so far are returned with a last row that says so: partial data the user can see, with the reason, is
+ * more useful than an #ERROR! that hides every row.
  */
 export function gravityConversions(
   runtime: FormulaRuntime,
@@ -32,11 +33,17 @@ export function gravityConversions(
     campaignId: campaign,
     eventType: event,
     stopBy: runtime.startedAt + FORMULA_PAGING_BUDGET_MS,
+    keepPartialOnError: true,
   });
   const values = formulaValues(conversionsTable(result.conversions), runtime.zone);
-  if (result.stoppedBy !== 'time') return values;
-  const note = timeLimitNote(result.conversions.length, max, result.totalConversions);
-  values.push(values[0].map((_, i) => (i === 0 ? note : '')));
+  const note =
+    result.stoppedBy === 'time'
+      ? timeLimitNote(result.conversions.length, max, result.totalConversions)
+      : result.error
+        ? `Gravity: stopped after ${thousands(result.conversions.length)} conversions: ` +
+          `${result.error.message.replace(/^Gravity: /, '')} The rows above are complete up to there.`
+        : null;
+  if (note) values.push(values[0].map((_, i) => (i === 0 ? note : '')));
   return values;
 }
 

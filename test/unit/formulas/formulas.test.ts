@@ -153,6 +153,26 @@ describe('GRAVITY_CONVERSIONS paging', () => {
     ]);
   });
 
+  it('keeps the rows it has when a later page fails, and says why in a last row', () => {
+    let t: ReturnType<typeof testRuntime> | null = null;
+    const pages = pagedApi(1000, 100, () => t!);
+    t = testRuntime((request) =>
+      new URL(request.url).searchParams.get('cursor') === '200'
+        ? json({ detail: 'no' }, 403)
+        : pages(request),
+    );
+    const values = gravityConversions(t.runtime, 500, '', '') as unknown[][];
+    expect(values).toHaveLength(1 + 200 + 1);
+    expect(values[values.length - 1][0]).toMatch(
+      /^Gravity: stopped after 200 conversions: this API key may not read \/conversions \(403\)\..*The rows above are complete up to there\.$/,
+    );
+  });
+
+  it('still fails outright when the first page fails', () => {
+    const t = testRuntime(() => json({ detail: 'no' }, 403));
+    expect(() => gravityConversions(t.runtime, 500, '', '')).toThrow(/\(403\)/);
+  });
+
   it('stops before the time limit and says so in a last row', () => {
     let t: ReturnType<typeof testRuntime> | null = null;
     t = testRuntime(pagedApi(5000, 3000, () => t!));
