@@ -135,8 +135,3 @@ export interface Integrations {
   shopify: ShopifyConnection[];
   calendly: CalendlyConnection[];
 }
-
-/** Body of every error the mock itself produces (FastAPI's shape). */
-export interface ErrorBody {
-  detail: string;
-}

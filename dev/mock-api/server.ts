@@ -39,6 +39,8 @@ export interface RequestLog {
 export interface MockApiServerOptions {
   dataset: Dataset;
   apiKey: string;
+  /** How an injected delay waits (real time by default); tests pass a recorder instead of timing it. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 type EndpointHandler = (query: URLSearchParams) => unknown;
@@ -91,7 +93,7 @@ export function createMockApiServer(options: MockApiServerOptions): http.Server 
     const endpoint = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : null;
     if (endpoint !== null) {
       const fault = faults.take(endpoint);
-      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.delayMs) await (options.sleep ?? sleep)(fault.delayMs);
       const reply = fault && faultReply(fault);
       if (reply) return send(res, reply.status, reply.body, reply.headers);
     }

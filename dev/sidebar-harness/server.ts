@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the sidebar's host: serves the BUILT sidebar page with a google.script.run stand-in
  * injected, and answers each call by running the server function (normally in the Apps Script emulator, see
- * emulator-call.ts). Listens on 127.0.0.1 only. Server calls are handled one at a time and synchronously,
+ * `emulatorCall` in index.ts). Listens on 127.0.0.1 only. Server calls are handled one at a time and synchronously,
  * which is how the emulator runs them.
  */
 import { readFileSync } from 'node:fs';

@@ -42,8 +42,3 @@ export interface Table {
 export function column(name: string, type: ColumnType): Column {
   return { name, type };
 }
-
-/** Column names as written in the header row. */
-export function headerRow(table: Table): string[] {
-  return table.columns.map((c) => c.name);
-}

@@ -60,7 +60,7 @@ export interface SidebarApi {
 
 export type SidebarFunction = keyof SidebarApi;
 
-/** The names, for the harness and the bundle contract test. */
+/** The names: the bundle contract test checks each is a top-level function of dist/Code.js. */
 export const SIDEBAR_FUNCTIONS: readonly SidebarFunction[] = [
   'sidebarLoad',
   'sidebarSaveKey',

@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { menuHandlers } from '../../src/ui/menu';
+import { SIDEBAR_FUNCTIONS } from '../../src/ui/sidebar-api';
 import { bundleSource, DIST, topLevelFunctions } from '../support/bundle';
 
 /**
@@ -24,6 +25,10 @@ describe('dist/ bundle contract', () => {
   it('exposes onOpen and onInstall', () => {
     expect(byName.has('onOpen')).toBe(true);
     expect(byName.has('onInstall')).toBe(true);
+  });
+
+  it('exposes every server function the sidebar calls', () => {
+    expect(SIDEBAR_FUNCTIONS.filter((fn) => !byName.has(fn))).toEqual([]);
   });
 
   it('exposes every function the menu names', () => {

@@ -31,7 +31,8 @@ describe('script context', () => {
     emu.clock.advance(3_600_000);
     const [now, newDate, asFunction, epoch] = emu.run<[number, number, string, number]>('times', [], full);
     expect(now).toBeGreaterThanOrEqual(START + 3_600_000);
-    expect(now).toBeLessThan(START + 3_600_000 + 5_000);
+    // Far from the real date (START is in 2025): the script's clock is the virtual one.
+    expect(now).toBeLessThan(START + 2 * 3_600_000);
     expect(Math.abs(newDate - now)).toBeLessThan(1_000);
     expect(asFunction).toBe('string');
     expect(epoch).toBe(0);

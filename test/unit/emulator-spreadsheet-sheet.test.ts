@@ -52,7 +52,7 @@ describe('spreadsheet', () => {
     const { ss, spreadsheet } = active();
     ss.insertSheet('Log');
     ss.getSheetByName('Sheet1').setName('Data');
-    expect(spreadsheet.sheet('Data')).toBeDefined();
+    expect(spreadsheet.sheetNames()).toEqual(['Data', 'Log']);
     expect(() => ss.getSheetByName('Data').setName('Log')).toThrow(
       'A sheet with the name "Log" already exists.',
     );

@@ -123,6 +123,10 @@ it('pages 5,000 conversions, each exactly once', async () => {
     expect(new Set(seen.map((c) => c.conversion_id)).size).toBe(5000);
     expect(requests).toBe(50);
     const filtered = await walk(big, { limit: 100, event_type: 'purchase' });
+    expect(filtered.seen.length).toBe(
+      big.dataset.conversions.filter((c) => c.event_type === 'purchase').length,
+    );
+    expect(filtered.seen.length).toBeGreaterThan(0);
     expect(filtered.seen.every((c) => c.event_type === 'purchase')).toBe(true);
     expect(filtered.total).toBe(filtered.seen.length);
   } finally {

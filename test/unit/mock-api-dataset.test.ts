@@ -27,8 +27,11 @@ describe('createDataset', () => {
   });
 
   it('defaults to today in UTC and 500 days of history', () => {
+    // A fixed "real" time a second before midnight UTC: today must be that UTC day.
+    jest.useFakeTimers({ now: Date.UTC(2031, 2, 4, 23, 59, 59) });
     const now = createDataset();
-    expect(now.today).toBe(new Date().toISOString().slice(0, 10));
+    jest.useRealTimers();
+    expect(now.today).toBe('2031-03-04');
     expect(Object.values(now.dailyMetrics)[0]).toHaveLength(500);
     expect(d.now).toBe(`${TODAY}T12:00:00`);
     expect((dayMs(d.today) - dayMs(d.historyStart)) / DAY_MS).toBe(499);

@@ -31,10 +31,13 @@ async function reply(response: Response): Promise<Reply> {
   return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
 }
 
-export async function startInProcess(options: DatasetOptions = {}): Promise<InProcessMock> {
+export async function startInProcess(
+  options: DatasetOptions = {},
+  sleep?: (ms: number) => Promise<unknown>,
+): Promise<InProcessMock> {
   const dataset = createDataset({ today: TODAY, ...options });
   const apiKey = DEFAULT_MOCK_API_KEY;
-  const server = createMockApiServer({ dataset, apiKey });
+  const server = createMockApiServer({ dataset, apiKey, sleep });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
