@@ -1,24 +1,9 @@
-import { byLastRun, parseSpec, readEntries } from '../../../src/reports/config';
+import { byLastRun, CONFIG_HEADERS, parseSpec, readEntries } from '../../../src/reports/config';
 import { summarize } from '../../../src/reports/run-log';
 import { zoneClock } from '../../../src/tables/timezone';
 
 const zone = zoneClock('America/New_York', () => '-0400');
-const HEADER = [
-  'Tab',
-  'Report',
-  'Days',
-  'Start date',
-  'End date',
-  'Campaign ID',
-  'Status',
-  'Event type',
-  'Domain',
-  'Mode',
-  'Enabled',
-  'Last run',
-  'Result',
-  'Rows',
-];
+const HEADER = [...CONFIG_HEADERS];
 
 function row(cells: Record<number, unknown>): unknown[] {
   return HEADER.map((_, i) => cells[i] ?? '');
