@@ -21,8 +21,10 @@ export function billingHistory(
   spreadsheet: Spreadsheet,
   zone: ZoneClock,
   runStartedAt: string,
+  /** `Gravity Reports` as the run read it, when known (saves reading it again). */
+  knownConfig?: unknown[][],
 ): { tab: string; previous: BillingSnapshot | null } | null {
-  const config = readValues(spreadsheet, CONFIG_SHEET);
+  const config = knownConfig ?? readValues(spreadsheet, CONFIG_SHEET);
   const entry = readEntries(config, zone).find(
     (e) => e.spec?.report === 'billing' && e.spec.mode === 'append',
   );

@@ -60,7 +60,9 @@ export const reconciliationReport: ReportDefinition = {
     run(client, clock) {
       const data = fetchReconciliationData(client, spec.range ?? DEFAULT_RECONCILIATION_RANGE, clock.now());
       const spreadsheet = context.spreadsheet;
-      const history = spreadsheet ? billingHistory(spreadsheet, context.zone, context.fetchedAt) : null;
+      const history = spreadsheet
+        ? billingHistory(spreadsheet, context.zone, context.fetchedAt, context.config)
+        : null;
       const table = reconciliationTable(reconcile({ ...data.input, history }));
       if (spreadsheet) {
         const daily = spendRevenueTable(data.period.days);

@@ -44,6 +44,8 @@ export interface PlanContext {
   existing: ExistingTab | null;
   /** The spreadsheet refreshed, for reports that read other tabs or draw charts (finance); absent in unit tests. */
   spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** `Gravity Reports` as the run read it (header included), so a report need not read it again. */
+  config?: unknown[][];
 }
 
 /** Independent requests (sent together with other reports' in one fetchAll) and the table built from them. */

@@ -89,6 +89,7 @@ export function refreshReports(options: RefreshOptions): RefreshSummary {
     const outcomes = runReports(
       {
         spreadsheet,
+        config: values,
         zone,
         clock,
         fetchedAt: runTime.toISOString(),

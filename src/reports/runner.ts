@@ -19,6 +19,8 @@ export const BATCH_SIZE = 20;
 
 export interface RunEnvironment {
   spreadsheet: Spreadsheet;
+  /** `Gravity Reports` as the run read it (header included). */
+  config?: unknown[][];
   zone: ZoneClock;
   clock: Clock;
   /** The run's start, ISO (billing snapshots' `fetched_at`). */
@@ -110,6 +112,7 @@ export function runReports(env: RunEnvironment, specs: ReportSpec[]): ReportOutc
           fetchedAt: env.fetchedAt,
           existing: state,
           spreadsheet: env.spreadsheet,
+          config: env.config,
         });
         return { spec, definition, state, plan };
       } catch (error) {
