@@ -27,6 +27,40 @@ function ratioOf(value: number, against: number): number | null {
   return value / against;
 }
 
+interface TargetOptions {
+  maxRatio?: number;
+  target?: boolean;
+  targetText?: string;
+  note?: string;
+}
+
+/** A figure measured against a floor or a limit: its target is `value ≤ against × maxRatio` (or none). */
+function bounded(
+  bound: Bound,
+  scenario: string,
+  figure: string,
+  value: number,
+  unit: string,
+  against: number,
+  options: TargetOptions,
+): Figure {
+  const maxRatio = options.maxRatio ?? 1;
+  const targeted = options.target ?? true;
+  const defaultText = bound === 'floor' && maxRatio === 1 ? 'ratio 1.0' : `ratio ≤ ${maxRatio}`;
+  return {
+    scenario,
+    figure,
+    value,
+    unit,
+    bound,
+    against,
+    ratio: ratioOf(value, against),
+    target: targeted ? (options.targetText ?? defaultText) : '',
+    ok: targeted ? value <= against * maxRatio : null,
+    note: options.note,
+  };
+}
+
 /** A figure that cannot go below `floor`; its target is `value ≤ floor × maxRatio` (or no target). */
 export function vsFloor(
   scenario: string,
@@ -34,22 +68,9 @@ export function vsFloor(
   value: number,
   unit: string,
   floor: number,
-  options: { maxRatio?: number; target?: boolean; note?: string } = {},
+  options: Omit<TargetOptions, 'targetText'> = {},
 ): Figure {
-  const maxRatio = options.maxRatio ?? 1;
-  const targeted = options.target ?? true;
-  return {
-    scenario,
-    figure,
-    value,
-    unit,
-    bound: 'floor',
-    against: floor,
-    ratio: ratioOf(value, floor),
-    target: targeted ? (maxRatio === 1 ? 'ratio 1.0' : `ratio ≤ ${maxRatio}`) : '',
-    ok: targeted ? value <= floor * maxRatio : null,
-    note: options.note,
-  };
+  return bounded('floor', scenario, figure, value, unit, floor, options);
 }
 
 /** A figure that must stay under `limit`; its target is `value ≤ limit × maxRatio` (or no target). */
@@ -59,22 +80,9 @@ export function vsLimit(
   value: number,
   unit: string,
   limit: number,
-  options: { maxRatio?: number; target?: boolean; targetText?: string; note?: string } = {},
+  options: TargetOptions = {},
 ): Figure {
-  const maxRatio = options.maxRatio ?? 1;
-  const targeted = options.target ?? true;
-  return {
-    scenario,
-    figure,
-    value,
-    unit,
-    bound: 'limit',
-    against: limit,
-    ratio: ratioOf(value, limit),
-    target: targeted ? (options.targetText ?? `ratio ≤ ${maxRatio}`) : '',
-    ok: targeted ? value <= limit * maxRatio : null,
-    note: options.note,
-  };
+  return bounded('limit', scenario, figure, value, unit, limit, options);
 }
 
 export function info(scenario: string, figure: string, value: number, unit: string, note?: string): Figure {
